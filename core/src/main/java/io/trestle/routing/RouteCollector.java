@@ -68,6 +68,44 @@ public final class RouteCollector implements Routes {
         return register(methods, path, handler, maxBodySize, handler.getClass().getName(), handler.getClass());
     }
 
+    // The overrides below only narrow the return type, so a chain can end in build().
+
+    @Override
+    public RouteCollector add(Method method, String path, Handler handler) {
+        return add(Set.of(method), path, handler, -1);
+    }
+
+    @Override
+    public RouteCollector get(String path, Handler handler) {
+        return add(Method.GET, path, handler);
+    }
+
+    @Override
+    public RouteCollector post(String path, Handler handler) {
+        return add(Method.POST, path, handler);
+    }
+
+    @Override
+    public RouteCollector put(String path, Handler handler) {
+        return add(Method.PUT, path, handler);
+    }
+
+    @Override
+    public RouteCollector delete(String path, Handler handler) {
+        return add(Method.DELETE, path, handler);
+    }
+
+    @Override
+    public RouteCollector patch(String path, Handler handler) {
+        return add(Method.PATCH, path, handler);
+    }
+
+    @Override
+    public RouteCollector filter(Filter filter) {
+        Objects.requireNonNull(filter, "filter(null)");
+        return filter(filter.path(), filter.order(), filter);
+    }
+
     /**
      * Registers the instance itself when it is a {@link Handler} with {@link Route} on its class
      * (once per annotation), and each public {@code void (Request, Response)} method with
