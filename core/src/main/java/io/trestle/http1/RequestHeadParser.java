@@ -57,8 +57,9 @@ public final class RequestHeadParser {
             methodEnd++;
         }
         if (methodEnd == end || buf[methodEnd] != ' ') {
-            throw methodEnd < end && !HttpChars.isWhitespace(buf[methodEnd])
-                    ? ParseRule.METHOD_NOT_TOKEN.violation() : ParseRule.REQUEST_LINE_SYNTAX.violation();
+            throw methodEnd == end || buf[methodEnd] == '\t' ? ParseRule.REQUEST_LINE_SYNTAX.violation()
+                    : buf[methodEnd] == '\r' ? ParseRule.BARE_CR.violation()
+                    : ParseRule.METHOD_NOT_TOKEN.violation();
         }
         int targetStart = methodEnd + 1;
         int targetEnd = targetStart;
