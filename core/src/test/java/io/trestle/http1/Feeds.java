@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * Parses one input every way a connection may deliver it — whole, split into two reads at every
- * byte position, one byte per read — with a roomy and a tiny buffer, asserts that every way gives
+ * byte position, one byte per read — with a roomy buffer, and whole and one byte per read with a tiny
+ * buffer that must grow and compact; asserts that every way gives
  * the same outcome, and returns it.
  */
 final class Feeds {
@@ -70,7 +71,9 @@ final class Feeds {
     private static Outcome parseWays(byte[] data, Limits limits, List<Function<byte[], InputStream>> ways) {
         Outcome first = null;
         for (int bufferSize : new int[] {8192, TINY_BUFFER}) {
-            for (int w = 0; w < ways.size(); w++) {
+            // With the tiny buffer, whole and one-byte reads already make it grow and compact everywhere.
+            int wayCount = bufferSize == TINY_BUFFER ? 2 : ways.size();
+            for (int w = 0; w < wayCount; w++) {
                 Outcome outcome = parse(ways.get(w).apply(data), bufferSize, limits);
                 if (first == null) {
                     first = outcome;
