@@ -32,14 +32,16 @@ final class ArgumentParser {
     }
 
     Parsed parse(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == null) {
+                throw new IllegalArgumentException("argument " + i + " is null");
+            }
+        }
         List<Flag> flags = new ArrayList<>();
         List<String> positionals = new ArrayList<>();
         int i = 0;
         while (i < args.length) {
             String arg = args[i++];
-            if (arg == null) {
-                throw new IllegalArgumentException("argument " + (i - 1) + " is null");
-            }
             if (arg.equals("--")) {
                 while (i < args.length) {
                     positionals.add(args[i++]);

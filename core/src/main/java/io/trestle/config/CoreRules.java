@@ -34,12 +34,16 @@ final class CoreRules {
 
     private static String intWithin(String value, int min, int max) {
         int n = Integer.parseInt(value);
-        return n >= min && n <= max ? null : "must be from " + min + " to " + max + ", got " + n;
+        if (n >= min && n <= max) {
+            return null;
+        }
+        return (max == Integer.MAX_VALUE ? "must be at least " + min : "must be from " + min + " to " + max)
+                + ", got " + n;
     }
 
     private static String sizeWithin(String value, long min, long max) {
         long n = Config.parseSize(value);
-        return n >= min && n <= max ? null : "must be from " + min + " to " + max + " bytes, got " + value;
+        return n >= min && n <= max ? null : "must be from " + min + " byte to " + max / 1024 / 1024 + "MiB, got " + value;
     }
 
     /** Entries are comma-separated and trimmed; empty ones are skipped, as {@link Config#list} does. */

@@ -34,7 +34,7 @@ public final class CoreSettings {
     public static final Setting SCAN = Setting.of("scan", Kind.LIST, null,
             "packages to scan for @Route classes, comma-separated");
     public static final Setting TRUSTED_PROXIES = Setting.of("trusted-proxies", Kind.LIST, null,
-            "IPs or CIDR blocks of proxies whose Forwarded/X-Forwarded-* headers are believed");
+            "proxies (IPs, CIDR blocks) whose Forwarded/X-Forwarded-* headers are believed");
     public static final Setting STRICT = Setting.flag("strict",
             "a broken plugin jar stops start-up instead of being skipped");
     public static final Setting MAX_CONNECTIONS = Setting.of("max-connections", Kind.INT, "10000",
