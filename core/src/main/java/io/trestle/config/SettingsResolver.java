@@ -109,7 +109,7 @@ final class SettingsResolver {
                 values.put(negated.name(), "false");
             }
         } else if (complete) {
-            problems.add("unknown flag " + flag.spelling()
+            problems.add("unknown flag " + (flag.name().isEmpty() ? flag.written() : flag.spelling())
                     + Suggestions.closest(flag.name(), flagNames()).map(n -> "; did you mean --" + n + "?").orElse(""));
         }
     }
