@@ -1,5 +1,6 @@
 package io.trestle;
 
+import io.trestle.config.CoreSettings;
 import io.trestle.http1.Limits;
 import io.trestle.routing.RouteCollector;
 import io.trestle.routing.RouteConflictException;
@@ -205,21 +206,7 @@ public final class Server implements AutoCloseable {
             } else if (!routes.isEmpty() || !plugins.isEmpty()) {
                 throw new IllegalStateException("routeTable(...) replaces routes(...) and plugin(...); use one or the other");
             }
-            return new Server(this, built, limits != null ? limits : limitsFrom(config));
-        }
-
-        private static Limits limitsFrom(Config c) {
-            Limits d = Limits.DEFAULTS;
-            return new Limits(
-                    (int) c.size("max-request-line", d.maxRequestLineBytes()),
-                    (int) c.size("max-header-size", d.maxHeaderBytes()),
-                    c.integer("max-headers", d.maxHeaderCount()),
-                    c.size("max-body-size", d.maxBodyBytes()),
-                    c.duration("head-timeout", d.headTimeout()),
-                    c.duration("idle-timeout", d.idleTimeout()),
-                    c.duration("body-timeout", d.bodyReadTimeout()),
-                    c.integer("max-connections", d.maxConnections()),
-                    c.duration("shutdown-grace", d.shutdownGrace()));
+            return new Server(this, built, limits != null ? limits : CoreSettings.limits(config));
         }
     }
 }
