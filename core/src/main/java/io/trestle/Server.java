@@ -36,12 +36,14 @@ public final class Server implements AutoCloseable {
     private final int requestedPort;
     private final ServerRuntime runtime;
     private final List<Plugin> plugins;
+    private final List<Runnable> onClose;
     private volatile InetSocketAddress address;
 
     private Server(Builder b, RouteTable table, Limits limits) {
         this.host = b.host;
         this.requestedPort = b.port;
         this.plugins = List.copyOf(b.plugins);
+        this.onClose = List.copyOf(b.onClose);
         this.runtime = new ServerRuntime(limits, table, b.trustedProxies, b.accessLog);
     }
 
@@ -107,6 +109,13 @@ public final class Server implements AutoCloseable {
                 LOG.warn("plugin {} failed to close", p.getClass().getName(), e);
             }
         }
+        for (Runnable r : onClose) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("a close action failed", e);
+            }
+        }
     }
 
     /** Collects the settings of a {@link Server}. */
@@ -120,6 +129,7 @@ public final class Server implements AutoCloseable {
         private RouteTable table;
         private List<String> trustedProxies = List.of();
         private boolean accessLog = true;
+        private final List<Runnable> onClose = new ArrayList<>();
 
         private Builder() {
         }
@@ -177,6 +187,12 @@ public final class Server implements AutoCloseable {
         /** Whether each request is logged to {@code trestle.access} (on by default). */
         public Builder accessLog(boolean on) {
             this.accessLog = on;
+            return this;
+        }
+
+        /** Runs {@code action} after the server has closed (e.g. to close what discovery loaded). */
+        public Builder onClose(Runnable action) {
+            onClose.add(action);
             return this;
         }
 
