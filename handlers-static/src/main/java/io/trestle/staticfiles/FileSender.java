@@ -6,9 +6,7 @@ import io.trestle.Response;
 import io.trestle.Status;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
@@ -67,8 +65,11 @@ final class FileSender {
                 : new ByteRanges.Whole();
         res.header("Accept-Ranges", "bytes");
         if (ranges instanceof ByteRanges.Unsatisfiable) {
+            // Answered here: error pages drop the handler's headers, and 416 needs Content-Range.
+            res.status(Status.RANGE_NOT_SATISFIABLE);
             res.header("Content-Range", "bytes */" + body.size());
-            throw new HttpException(Status.RANGE_NOT_SATISFIABLE, "Range Not Satisfiable");
+            res.text("Range Not Satisfiable: the file has " + body.size() + " bytes\n");
+            return;
         }
         cachingHeaders(res, type, etag, lastModified, gzipCandidate || variants != null && variants.any());
         res.contentType(type.contentType());
@@ -157,15 +158,9 @@ final class FileSender {
         }
     }
 
+    /** Zero-copy; the response throws 404 if the file is gone, and closes the connection if it shrinks. */
     private static void sendFile(Response res, Resource body, long offset, long length) {
-        try {
-            res.file(body.path(), offset, length);
-        } catch (UncheckedIOException e) {
-            if (!res.isCommitted() && e.getCause() instanceof NoSuchFileException) {
-                throw new HttpException(Status.NOT_FOUND, "Not Found");   // deleted since it was found
-            }
-            throw e;
-        }
+        res.file(body.path(), offset, length);
     }
 
     private static FileChannel open(Resource file) {
