@@ -1,9 +1,12 @@
 package io.trestle.staticfiles;
 
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.Locale;
 
 /**
@@ -23,8 +26,13 @@ final class HttpDates {
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     private static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter RFC_850 =
-            DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    /** Two-digit years fall in the 100 years up to 50 years from now (RFC 9110 §5.6.7). */
+    private static final DateTimeFormatter RFC_850 = new DateTimeFormatterBuilder()
+            .appendPattern("EEEE, dd-MMM-")
+            .appendValueReduced(ChronoField.YEAR, 2, 2, LocalDate.now(ZoneOffset.UTC).minusYears(49))
+            .appendPattern(" HH:mm:ss 'GMT'")
+            .toFormatter(Locale.US)
+            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ASCTIME =
             DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US).withZone(ZoneOffset.UTC);
 
@@ -62,20 +70,12 @@ final class HttpDates {
         String value = text.trim();
         for (DateTimeFormatter f : new DateTimeFormatter[] {IMF_FIXDATE, RFC_850, ASCTIME}) {
             try {
-                long seconds = ZonedDateTime.parse(value, f).toEpochSecond();
-                return f == RFC_850 ? fixTwoDigitYear(seconds) : seconds;
+                return ZonedDateTime.parse(value, f).toEpochSecond();
             } catch (DateTimeParseException e) {
                 // try the next form
             }
         }
         return INVALID;
-    }
-
-    /** RFC 9110: a two-digit year more than 50 years in the future means the past century. */
-    private static long fixTwoDigitYear(long seconds) {
-        ZonedDateTime t = ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
-        ZonedDateTime limit = ZonedDateTime.now(ZoneOffset.UTC).plusYears(50);
-        return t.isAfter(limit) ? t.minusYears(100).toEpochSecond() : seconds;
     }
 
     private static StringBuilder two(StringBuilder sb, int n) {
