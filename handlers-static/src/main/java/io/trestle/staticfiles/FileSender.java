@@ -13,17 +13,10 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Sends one regular file: picks the representation (a precompressed variant, on-the-fly gzip or
- * the file as is), sets validators and caching headers, evaluates preconditions and ranges, and
- * writes the body from memory or zero-copy from disk.
- *
- * <p>A request with a {@code Range} header always gets the file as is, never compressed, so that
- * ranges, {@code ETag} and {@code If-Range} always refer to the same bytes.
+ * Sends one regular file: picks its {@link Representation}, sets validators and caching headers,
+ * evaluates preconditions and ranges, and writes the body from memory or zero-copy from disk.
  */
 final class FileSender {
-    /** Below this size, compressing on the fly saves too little to be worth it. */
-    static final long GZIP_MIN_SIZE = 1024;
-
     private final StaticFilesOptions options;
     private final FileCache cache;
 
@@ -35,24 +28,11 @@ final class FileSender {
     /** Sends {@code file}, whose content type follows from the requested {@code name}. */
     void send(Request req, Response res, Resource file, String name) throws IOException {
         MimeTypes.MediaType type = MimeTypes.of(name);
-        boolean ranged = req.header("Range") != null;
-        boolean compressible = type.compressible();
-        PrecompressedVariants variants = compressible ? PrecompressedVariants.of(file) : null;
-        String acceptEncoding = req.header("Accept-Encoding");
-        PrecompressedVariants.Choice variant = ranged || variants == null ? null : variants.choose(acceptEncoding);
-        boolean gzipCandidate = options.gzip() && compressible && file.size() > GZIP_MIN_SIZE;
-        boolean gzipNow = gzipCandidate && variant == null && !ranged
-                && AcceptEncoding.accepts(acceptEncoding, "gzip");
-
-        Resource body = variant == null ? file : variant.file();
-        String etag = variant != null ? body.etag("-" + variant.coding())
-                : gzipNow ? "W/" + file.etag("-gzip") : file.etag();
-        long lastModified = body.lastModifiedSeconds();
-
-        switch (Preconditions.evaluate(req, etag, lastModified)) {
+        Representation rep = Representation.choose(req, file, type, options.gzip());
+        switch (Preconditions.evaluate(req, rep.etag(), rep.lastModified())) {
             case FAILED -> throw new HttpException(Status.PRECONDITION_FAILED, "Precondition Failed");
             case NOT_MODIFIED -> {
-                cachingHeaders(res, type, etag, lastModified, gzipCandidate || variants != null && variants.any());
+                cachingHeaders(res, type, rep);
                 res.status(Status.NOT_MODIFIED);
                 res.send(new byte[0]);
                 return;
@@ -60,9 +40,11 @@ final class FileSender {
             case PROCEED -> {
             }
         }
-        ByteRanges.Result ranges = ranged && Preconditions.rangeAllowed(req.header("If-Range"), etag, lastModified)
-                ? ByteRanges.parse(req.header("Range"), body.size())
-                : new ByteRanges.Whole();
+        Resource body = rep.body();
+        String range = req.header("Range");
+        boolean rangeAllowed = range != null
+                && Preconditions.rangeAllowed(req.header("If-Range"), rep.etag(), rep.lastModified());
+        ByteRanges.Result ranges = rangeAllowed ? ByteRanges.parse(range, body.size()) : new ByteRanges.Whole();
         res.header("Accept-Ranges", "bytes");
         if (ranges instanceof ByteRanges.Unsatisfiable) {
             // Answered here: error pages drop the handler's headers, and 416 needs Content-Range.
@@ -71,14 +53,13 @@ final class FileSender {
             res.text("Range Not Satisfiable: the file has " + body.size() + " bytes\n");
             return;
         }
-        cachingHeaders(res, type, etag, lastModified, gzipCandidate || variants != null && variants.any());
+        cachingHeaders(res, type, rep);
         res.contentType(type.contentType());
-        if (variant != null) {
-            res.header("Content-Encoding", variant.coding());
+        if (rep.coding() != null) {
+            res.header("Content-Encoding", rep.coding());
         }
-        if (gzipNow) {
-            res.header("Content-Encoding", "gzip");
-            sendGzipped(res, file);
+        if (rep.gzipNow()) {
+            sendGzipped(res, body);
             return;
         }
         switch (ranges) {
@@ -88,14 +69,13 @@ final class FileSender {
         }
     }
 
-    private void cachingHeaders(Response res, MimeTypes.MediaType type, String etag, long lastModified,
-                                boolean variesByEncoding) {
-        if (variesByEncoding) {
+    private void cachingHeaders(Response res, MimeTypes.MediaType type, Representation rep) {
+        if (rep.varies()) {
             res.header("Vary", "Accept-Encoding");
         }
         res.header("Cache-Control", type.isHtml() ? options.cacheControlHtml() : options.cacheControl());
-        res.header("ETag", etag);
-        res.header("Last-Modified", HttpDates.format(lastModified));
+        res.header("ETag", rep.etag());
+        res.header("Last-Modified", HttpDates.format(rep.lastModified()));
     }
 
     private void sendWhole(Response res, Resource body) throws IOException {

@@ -85,6 +85,10 @@ final class ResourceRoot {
         if (real == null || !candidate.normalize().startsWith(real)) {
             return null;
         }
+        // exists() reports absence without an exception: misses (404s, absent .br/.gz variants) stay cheap.
+        if (!Files.exists(candidate)) {
+            return null;
+        }
         Path resolved;
         try {
             resolved = candidate.toRealPath();

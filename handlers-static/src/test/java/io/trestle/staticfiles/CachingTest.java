@@ -41,7 +41,7 @@ class CachingTest {
     }
 
     private static HttpResponse<String> get(String path, String... headers) {
-        return t.send(t.request(path).headers(headers));
+        return t.send(StaticServer.request(t, path, headers));
     }
 
     private static String etag(String path) {

@@ -53,7 +53,7 @@ class CompressionTest {
     }
 
     private static HttpResponse<byte[]> get(TrestleTest t, String path, String... headers) {
-        return t.send(t.request(path).headers(headers), HttpResponse.BodyHandlers.ofByteArray());
+        return t.send(StaticServer.request(t, path, headers), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static String header(HttpResponse<?> r, String name) {

@@ -43,7 +43,7 @@ class RangesTest {
     }
 
     private static HttpResponse<byte[]> get(String path, String... headers) {
-        return t.send(t.request(path).headers(headers), HttpResponse.BodyHandlers.ofByteArray());
+        return t.send(StaticServer.request(t, path, headers), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static String header(HttpResponse<?> r, String name) {

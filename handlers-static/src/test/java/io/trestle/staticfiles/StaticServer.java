@@ -4,6 +4,7 @@ import io.trestle.Config;
 import io.trestle.Routes;
 import io.trestle.Server;
 import io.trestle.testing.TrestleTest;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,6 +35,12 @@ final class StaticServer {
                 .plugin(new StaticFilesPlugin())
                 .routes(routes)
                 .accessLog(false));
+    }
+
+    /** A GET request with headers given as name, value, name, value... (none is fine). */
+    static HttpRequest.Builder request(TrestleTest t, String path, String... headers) {
+        HttpRequest.Builder builder = t.request(path);
+        return headers.length == 0 ? builder : builder.headers(headers);
     }
 
     static String sha256(byte[] bytes) {
