@@ -59,7 +59,8 @@ final class FileCache {
 
     FileCache(long maxBytes, long maxFileSize) {
         this.maxBytes = Math.max(0, maxBytes);
-        this.maxFileSize = Math.min(Math.max(0, maxFileSize), this.maxBytes);
+        // A cached file is one byte array, so no file above the array size limit can be cached.
+        this.maxFileSize = Math.min(Math.min(Math.max(0, maxFileSize), this.maxBytes), Integer.MAX_VALUE - 16);
     }
 
     /**

@@ -38,7 +38,8 @@ record StaticFilesOptions(boolean listDirs, String cacheControlHtml, String cach
                 Setting.of(CACHE_CONTROL, Setting.Kind.STRING, DEFAULT_CACHE_CONTROL,
                         "Cache-Control of other static files"),
                 Setting.of(GZIP, Setting.Kind.BOOLEAN, "false",
-                        "gzip compressible static files above 1 KiB on the fly (precompressed .br/.gz are always used)"),
+                        "gzip compressible static files above 1 KiB on the fly"
+                                + " (precompressed .br/.gz files are used regardless)"),
                 Setting.of(MEMORY_CACHE_SIZE, Setting.Kind.SIZE, "16MiB",
                         "memory for caching small static files (0 turns the cache off)"),
                 Setting.of(MEMORY_CACHE_MAX_FILE, Setting.Kind.SIZE, "64KiB",

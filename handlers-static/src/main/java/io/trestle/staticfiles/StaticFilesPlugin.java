@@ -37,7 +37,9 @@ public final class StaticFilesPlugin implements Plugin {
     @Override
     public void install(Routes routes, Config config) {
         Path root = Path.of(config.string(ROOT, DEFAULT_ROOT));
-        StaticFileHandler handler = new StaticFileHandler(List.of(ResourceRoot.of(root)), StaticFilesOptions.from(config));
+        // One root today; plugin jars' META-INF/resources/ will follow the web root in this list.
+        List<ResourceRoot> roots = List.of(ResourceRoot.of(root));
+        StaticFileHandler handler = new StaticFileHandler(roots, StaticFilesOptions.from(config));
         routes.add(EnumSet.of(Method.GET, Method.HEAD), "/{path...}", handler, -1);
     }
 

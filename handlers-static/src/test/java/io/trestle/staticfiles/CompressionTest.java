@@ -162,7 +162,8 @@ class CompressionTest {
     void onTheFlyGzipRevalidatesWithItsWeakTag() {
         String tag = header(get(gzipping, "/big.txt", "Accept-Encoding", "gzip"), "ETag");
         assertEquals(304, get(gzipping, "/big.txt", "Accept-Encoding", "gzip", "If-None-Match", tag).statusCode());
-        assertEquals(200, get(gzipping, "/big.txt", "If-None-Match", tag).statusCode(), "identity is another representation");
+        assertEquals(200, get(gzipping, "/big.txt", "If-None-Match", tag).statusCode(),
+                "identity is another representation");
     }
 
     @Test

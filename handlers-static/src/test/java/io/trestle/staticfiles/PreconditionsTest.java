@@ -18,7 +18,8 @@ class PreconditionsTest {
     static final String BEFORE = "Sun, 06 Nov 1994 08:49:36 GMT";
     static final String AFTER = "Sun, 06 Nov 1994 08:49:38 GMT";
 
-    private static Preconditions.Outcome eval(String ifMatch, String ifUnmodified, String ifNoneMatch, String ifModified) {
+    private static Preconditions.Outcome eval(String ifMatch, String ifUnmodified, String ifNoneMatch,
+                                              String ifModified) {
         return Preconditions.evaluate(ifMatch, ifUnmodified, ifNoneMatch, ifModified, ETAG, MODIFIED);
     }
 

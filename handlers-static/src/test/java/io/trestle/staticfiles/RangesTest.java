@@ -108,7 +108,8 @@ class RangesTest {
         HttpResponse<byte[]> stale = get("/abc.txt", "Range", "bytes=0-1", "If-Range", "\"stale\"");
         assertEquals(200, stale.statusCode());
         assertEquals(TEXT, new String(stale.body(), StandardCharsets.US_ASCII));
-        assertEquals(200, get("/abc.txt", "Range", "bytes=0-1", "If-Range", "Mon, 01 Jan 2001 00:00:00 GMT").statusCode());
+        assertEquals(200,
+                get("/abc.txt", "Range", "bytes=0-1", "If-Range", "Mon, 01 Jan 2001 00:00:00 GMT").statusCode());
     }
 
     @Test
@@ -176,7 +177,8 @@ class RangesTest {
                     }
                 }
                 int next = all.indexOf("\r\n" + delimiter, headEnd + 4);
-                parts.add(new Part(type, range, all.substring(headEnd + 4, next).getBytes(StandardCharsets.ISO_8859_1)));
+                byte[] bytes = all.substring(headEnd + 4, next).getBytes(StandardCharsets.ISO_8859_1);
+                parts.add(new Part(type, range, bytes));
                 at = next + 2 + delimiter.length();
                 if (all.startsWith("--", at)) {
                     return parts;

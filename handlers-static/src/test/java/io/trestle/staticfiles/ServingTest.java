@@ -170,6 +170,13 @@ class ServingTest {
     }
 
     @Test
+    void optionsListsTheMethods() {
+        HttpResponse<String> r = t.send(t.request("/hello.txt").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertTrue(r.statusCode() == 200 || r.statusCode() == 204, "status " + r.statusCode());
+        assertEquals("GET, HEAD, OPTIONS", r.headers().firstValue("Allow").orElseThrow());
+    }
+
+    @Test
     void apiRoutesWinOverFiles() {
         assertEquals("api wins", t.get("/api/hello").body());
     }
