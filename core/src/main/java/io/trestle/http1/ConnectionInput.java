@@ -105,6 +105,7 @@ public final class ConnectionInput extends InputStream {
         if (pos == limit) {
             if (len >= buf.length) {
                 // A large read gains nothing from a copy through the buffer.
+                rewind();
                 applyTimeout();
                 return in.read(b, off, len);
             }
@@ -218,11 +219,7 @@ public final class ConnectionInput extends InputStream {
      */
     private int fill() throws IOException {
         if (pos == limit) {
-            pos = 0;
-            limit = 0;
-            if (buf.length > initialSize) {
-                buf = new byte[initialSize];
-            }
+            rewind();
         }
         int n;
         do {
@@ -233,6 +230,15 @@ public final class ConnectionInput extends InputStream {
             limit += n;
         }
         return n;
+    }
+
+    /** Empties the buffer, giving back the memory a large head made it grow to. */
+    private void rewind() {
+        pos = 0;
+        limit = 0;
+        if (buf.length > initialSize) {
+            buf = new byte[initialSize];
+        }
     }
 
     /** Before a blocking read: fails past the deadline, else sets the socket timeout if it changed. */

@@ -1,0 +1,102 @@
+package io.trestle.http1;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deadlines and read timeouts: a head must arrive within its deadline however the client spreads
+ * its bytes. Time bounds here are generous (seconds) on purpose; the assertions are about what
+ * was read and thrown.
+ */
+class ConnectionInputDeadlineTest {
+    private static final long GENEROUS_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    @Test
+    void slowlorisHitsTheHeadDeadline() {
+        byte[] head = ("GET / HTTP/1.1\r\nHost: h\r\nX-Slow: " + "z".repeat(200) + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        TrickleInputStream slow = TrickleInputStream.slow(head, 20);
+        ConnectionInput in = new ConnectionInput(slow, 64, null);
+        long start = System.nanoTime();
+        in.deadline(start + TimeUnit.MILLISECONDS.toNanos(200));
+        assertThrows(SocketTimeoutException.class, () -> new RequestHeadParser(Limits.DEFAULTS).parse(in));
+        assertTrue(System.nanoTime() - start < GENEROUS_NANOS);
+        // Each byte came quickly enough for a per-read timeout; only the deadline stopped it.
+        assertTrue(slow.reads() < head.length, "read " + slow.reads() + " of " + head.length + " bytes");
+    }
+
+    @Test
+    void deadlineInThePastFailsTheNextBlockingReadButNotBufferedOnes() throws IOException {
+        ConnectionInput in = new ConnectionInput(TrickleInputStream.whole("abc"), 8, null);
+        assertTrue(in.awaitData());
+        in.deadline(System.nanoTime() - 1);
+        assertEquals('a', in.read());
+        assertEquals(2, in.skip(5));
+        assertThrows(SocketTimeoutException.class, in::read);
+        in.deadline(0);
+        assertEquals(-1, in.read());
+    }
+
+    @Test
+    void setsTheSocketTimeoutToTheTimeLeftBeforeEachRead() throws IOException {
+        List<Integer> timeouts = new ArrayList<>();
+        byte[] data = "abcd".getBytes(StandardCharsets.ISO_8859_1);
+        ConnectionInput in = new ConnectionInput(TrickleInputStream.slow(data, 5), 8, timeouts::add);
+        in.deadline(System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+        for (int i = 0; i < 4; i++) {
+            in.read();
+        }
+        assertTrue(!timeouts.isEmpty() && timeouts.size() <= 4, timeouts.toString());
+        for (int i = 0; i < timeouts.size(); i++) {
+            assertTrue(timeouts.get(i) > 0 && timeouts.get(i) <= 60_000, timeouts.toString());
+            assertTrue(i == 0 || timeouts.get(i) < timeouts.get(i - 1), timeouts.toString());
+        }
+    }
+
+    @Test
+    void withoutDeadlineTheReadTimeoutIsSetOnlyWhenItChanges() throws IOException {
+        List<Integer> timeouts = new ArrayList<>();
+        ConnectionInput in = new ConnectionInput(TrickleInputStream.oneByteReads("abcdef"), 8, timeouts::add);
+        in.readTimeout(1234);
+        in.read();
+        in.read();
+        in.read();
+        in.readTimeout(0);
+        in.read();
+        in.read();
+        assertEquals(List.of(1234, 0), timeouts);
+    }
+
+    @Test
+    void deadlineInterruptsABlockedSocketRead() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket client = new Socket(server.getInetAddress(), server.getLocalPort());
+             Socket accepted = server.accept()) {
+            OutputStream out = client.getOutputStream();
+            out.write("GET / HTTP/1.1\r\nHost: h\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            // ... and then nothing: the read blocks until the socket timeout the deadline set.
+            ConnectionInput in = new ConnectionInput(accepted.getInputStream(), 64, accepted::setSoTimeout);
+            in.readTimeout((int) Duration.ofMinutes(5).toMillis());
+            long start = System.nanoTime();
+            in.deadline(start + TimeUnit.MILLISECONDS.toNanos(300));
+            assertThrows(SocketTimeoutException.class, () -> new RequestHeadParser(Limits.DEFAULTS).parse(in));
+            assertTrue(System.nanoTime() - start < GENEROUS_NANOS);
+            assertTrue(accepted.getSoTimeout() > 0 && accepted.getSoTimeout() <= 300);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.trestle.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trestle.Server;
+import io.trestle.app.Launcher;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The example app as its users meet it: flags, discovery of its modules, the routes command. */
+class ExampleAppTest {
+    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new Launcher(ExampleApp.APP, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(args);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void servesItsModulesFoundByDiscovery() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("www"));
+        Files.writeString(root.resolve("index.html"), "<h1>hi</h1>");
+        try (Server server = ExampleApp.start("--port", "0", "--root", root.toString(),
+                "--plugins", tmp.resolve("plugins").toString(), "--users", REPO.resolve("users.properties").toString());
+             HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> index = client.send(HttpRequest.newBuilder(server.uri().resolve("/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, index.statusCode());
+            assertEquals("<h1>hi</h1>", index.body());
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(server.uri().resolve("/api/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(health.body().contains("\"status\":\"up\""), health.body());
+            HttpResponse<String> login = client.send(HttpRequest.newBuilder(server.uri().resolve("/api/login"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"eiger\",\"password\":\"123456\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, login.statusCode(), login.body());
+            HttpResponse<String> getLogin = client.send(HttpRequest.newBuilder(server.uri().resolve("/api/login")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, getLogin.statusCode(), "an API route wins over the static files");
+        }
+    }
+
+    @Test
+    void unknownFlagIsAUsageErrorWithStatus2() {
+        Run r = run("--prot", "9090");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--prot"), r.err());
+        assertTrue(r.err().contains("--port"), "suggests the close match: " + r.err());
+    }
+
+    @Test
+    void badValueIsAUsageErrorWithStatus2() {
+        Run r = run("--port", "eighty");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("port"), r.err());
+    }
+
+    @Test
+    void helpListsCoreAndModuleSettings() {
+        Run r = run("--help");
+        assertEquals(0, r.status(), r.err());
+        for (String flag : new String[] {"--port", "--root", "--plugins", "--users", "--list-dirs", "TRESTLE_PORT"}) {
+            assertTrue(r.out().contains(flag), flag + " in:\n" + r.out());
+        }
+    }
+
+    @Test
+    void routesCommandPrintsTheTable() {
+        Run r = run("routes", "--plugins", tmp.resolve("none").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("/api/login"), r.out());
+        assertTrue(r.out().contains("/api/health"), r.out());
+        assertTrue(r.out().contains("/{path...}"), r.out());
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        Run r = run("fly");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("unknown command 'fly'"), r.err());
+    }
+
+    static URI base(Server s) {
+        return s.uri();
+    }
+}

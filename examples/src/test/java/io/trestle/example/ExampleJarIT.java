@@ -1,0 +1,85 @@
+package io.trestle.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** The packaged fat jar, started as a user starts it: start-up time, first response, SIGTERM. */
+class ExampleJarIT {
+    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    static final Path JAR = REPO.resolve("examples/target/trestle-example.jar");
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @Test
+    void startsServesAndStopsOnSigterm() throws Exception {
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "--port", "0", "--plugins", "target/no-plugins")
+                .directory(REPO.toFile()).redirectErrorStream(true).start();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            BufferedReader log = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            URI uri = CompletableFuture.supplyAsync(() -> awaitListening(log)).get(30, TimeUnit.SECONDS);
+            HttpResponse<String> first = client.send(HttpRequest.newBuilder(uri.resolve("/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long firstResponseMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            System.out.println("example app: start-up to first response " + firstResponseMs + " ms");
+            assertEquals(200, first.statusCode());
+            assertTrue(first.body().contains("<form"), "the login page");
+            p.destroy(); // SIGTERM
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "graceful exit on SIGTERM");
+            Thread.ofVirtual().start(() -> drain(log));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void anOldJavaGetsAOneLineMessage() throws Exception {
+        Path old = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
+        Assumptions.assumeTrue(Files.isExecutable(old), "no JDK 17 here to try the jar with");
+        Process p = new ProcessBuilder(old.toString(), "-jar", JAR.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue());
+        assertTrue(out.contains("needs Java 21 or newer"), out);
+        assertTrue(!out.contains("Exception"), "no stack trace: " + out);
+    }
+
+    private static URI awaitListening(BufferedReader log) {
+        try {
+            for (String line; (line = log.readLine()) != null; ) {
+                System.out.println("app> " + line);
+                int i = line.indexOf("listening on ");
+                if (i >= 0) {
+                    return URI.create(line.substring(i + "listening on ".length()).trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("the app ended without listening");
+    }
+
+    private static void drain(BufferedReader log) {
+        try {
+            while (log.readLine() != null) {
+                // keep the pipe from filling
+            }
+        } catch (IOException ignored) {
+            // the process ended
+        }
+    }
+}
