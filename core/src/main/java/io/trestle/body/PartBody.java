@@ -1,17 +1,25 @@
 package io.trestle.body;
 
+import io.trestle.HttpException;
+import io.trestle.http1.HttpParseException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 
 /**
  * The bytes of one part, read straight from the request body. Valid until the reader moves to
  * the next part: after that, reading throws instead of silently returning nothing, because a
  * handler that keeps a part's stream for later has a bug it should hear about.
+ *
+ * <p>A client error from the request body (an {@link HttpParseException}: timeout, bad chunk)
+ * is rethrown as an {@link HttpException}, like the limits, so that a handler wrapping every
+ * {@code IOException} cannot turn it into a 500.
  */
 final class PartBody extends InputStream {
     private final MultipartReader owner;
     private final MultipartInput input;
     private final int index;
+    private final byte[] single = new byte[1];
     private boolean closed;
 
     PartBody(MultipartReader owner, MultipartInput input, int index) {
@@ -22,22 +30,28 @@ final class PartBody extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xFF;
+        return read(single, 0, 1) < 0 ? -1 : single[0] & 0xFF;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        Objects.checkFromIndexSize(off, len, b.length);
         check();
-        return input.read(b, off, len);
+        try {
+            return input.read(b, off, len);
+        } catch (HttpParseException e) {
+            throw new HttpException(e.status(), e.getMessage());
+        }
     }
 
     @Override
     public long skip(long n) throws IOException {
         check();
-        return input.skip(n);
+        try {
+            return input.skip(n);
+        } catch (HttpParseException e) {
+            throw new HttpException(e.status(), e.getMessage());
+        }
     }
 
     @Override

@@ -5,6 +5,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * Strict UTF-8 checks. {@code new String(bytes, UTF_8)} silently turns bad sequences into
  * U+FFFD, so two different byte strings could decode to the same name; we refuse them instead.
+ *
+ * <pre>{@code
+ * Utf8.decodeOrNull(new byte[] {(byte) 0xC3, (byte) 0xA9}, 0, 2);   // "é"
+ * Utf8.decodeOrNull(new byte[] {(byte) 0xC0, (byte) 0xAF}, 0, 2);   // null: overlong "/"
+ * }</pre>
  */
 public final class Utf8 {
     private Utf8() {

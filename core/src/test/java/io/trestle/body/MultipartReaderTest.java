@@ -395,6 +395,21 @@ class MultipartReaderTest {
     }
 
     @Test
+    void clientErrorsWhileReadingAPartBecomeHttpExceptions() throws IOException {
+        byte[] head = bytes("--" + B + "\r\n" + field("f") + "\r\n\r\npartial");
+        InputStream cut = new SequenceInputStream(new ByteArrayInputStream(head), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new HttpParseException(400, "malformed chunk");
+            }
+        });
+        Part part = new MultipartReader(cut, TYPE, BIG, BIG).iterator().next();
+        HttpException e = assertThrows(HttpException.class, () -> part.body().readAllBytes());
+        assertEquals(400, e.status());
+        assertEquals("malformed chunk", e.getMessage());
+    }
+
+    @Test
     void plainIoErrorsAreUnchecked() {
         InputStream failing = new InputStream() {
             @Override
