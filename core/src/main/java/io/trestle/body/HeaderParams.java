@@ -117,7 +117,8 @@ public record HeaderParams(String value, Map<String, String> params) {
         return pos;
     }
 
-    private static boolean isTokenChar(char c) {
+    /** RFC 9110 tchar. */
+    static boolean isTokenChar(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
                 || c < 0x80 && "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }

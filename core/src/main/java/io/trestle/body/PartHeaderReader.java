@@ -79,10 +79,7 @@ final class PartHeaderReader {
 
     private static boolean isToken(String s, int end) {
         for (int i = 0; i < end; i++) {
-            char c = s.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || c < 0x80 && "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-            if (!ok) {
+            if (!HeaderParams.isTokenChar(s.charAt(i))) {
                 return false;
             }
         }
