@@ -147,7 +147,8 @@ public final class Deployment implements AutoCloseable {
         try {
             return collector.build();
         } catch (RouteConflictException e) {
-            throw new DiscoveryException(e.getMessage(), e);
+            // One clash per line in the collector's message; the operator gets one line.
+            throw new DiscoveryException(e.getMessage().replace("\n", "; "), e);
         }
     }
 

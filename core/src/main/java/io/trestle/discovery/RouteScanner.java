@@ -30,7 +30,15 @@ final class RouteScanner {
         if (packages.isEmpty()) {
             return List.of();
         }
-        ClassGraph graph = configured().overrideClassLoaders(loader).acceptPackages(packages.toArray(String[]::new));
+        ClassGraph graph = configured().acceptPackages(packages.toArray(String[]::new));
+        List<Path> elements = PackageLocations.of(loader, packages);
+        if (elements != null) {
+            LOG.debug("scanning {} in {}", packages, elements);
+            graph.overrideClasspath(elements);
+        } else {
+            LOG.debug("scanning {} on the whole class path of {}", packages, loader);
+            graph.overrideClassLoaders(loader);
+        }
         return scan(graph);
     }
 
