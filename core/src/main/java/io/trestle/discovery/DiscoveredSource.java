@@ -90,6 +90,11 @@ public final class DiscoveredSource implements AutoCloseable {
         this.routes = recorded;
     }
 
+    /** What {@link SourceInstaller} recorded, or {@code null} before. */
+    RecordedRoutes recorded() {
+        return routes;
+    }
+
     /**
      * Registers everything this source registered, attributed to {@link #name()}.
      *
