@@ -35,7 +35,12 @@ final class ServiceFinder {
                 }
             }
         } catch (ServiceConfigurationError | LinkageError e) {
-            throw new DiscoveryException("META-INF/services/" + type.getName() + ": " + DiscoveryException.describe(e), e);
+            String why = DiscoveryException.describe(e);
+            // ServiceLoader starts its messages with the service's name; the file name already says it.
+            if (why.startsWith(type.getName() + ": ")) {
+                why = why.substring(type.getName().length() + 2);
+            }
+            throw new DiscoveryException("META-INF/services/" + type.getName() + ": " + why, e);
         }
         return found;
     }
