@@ -5,7 +5,6 @@ import io.trestle.Plugin;
 import io.trestle.Setting;
 import io.trestle.routing.RouteCollector;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,15 +35,18 @@ public final class DiscoveredSource implements AutoCloseable {
     private final List<Plugin> plugins;
     private final List<Class<?>> handlerClasses;
     private final List<Filter> filters;
+    private final List<Setting> settings;
     private volatile RecordedRoutes routes;
     private boolean closed;
 
-    DiscoveredSource(String name, ClassLoader loader, List<Plugin> plugins, List<Class<?>> handlerClasses, List<Filter> filters) {
+    DiscoveredSource(String name, ClassLoader loader, List<Plugin> plugins, List<Class<?>> handlerClasses, List<Filter> filters,
+            List<Setting> settings) {
         this.name = name;
         this.loader = loader;
         this.plugins = List.copyOf(plugins);
         this.handlerClasses = List.copyOf(handlerClasses);
         this.filters = List.copyOf(filters);
+        this.settings = List.copyOf(settings);
     }
 
     /** {@value #CLASSPATH}, or the plugin jar's file name. */
@@ -72,13 +74,9 @@ public final class DiscoveredSource implements AutoCloseable {
         return filters;
     }
 
-    /** The settings all of this source's plugins declare. */
+    /** The settings all of this source's plugins declare, in plugin order. */
     public List<Setting> settings() {
-        List<Setting> all = new ArrayList<>();
-        for (Plugin p : plugins) {
-            all.addAll(p.settings());
-        }
-        return all;
+        return settings;
     }
 
     /** Whether {@link SourceInstaller} has run, so {@link #replayInto} can be called. */
@@ -121,13 +119,16 @@ public final class DiscoveredSource implements AutoCloseable {
         }
         closed = true;
         routes = null;
-        for (Plugin p : plugins) {
-            try {
-                p.close();
-            } catch (Exception | LinkageError e) {
-                LOG.warn("plugin {} of {} failed to close: {}", p.getClass().getName(), name, DiscoveryException.describe(e), e);
+        ContextLoader.with(loader, () -> {
+            for (Plugin p : plugins) {
+                try {
+                    p.close();
+                } catch (Exception | LinkageError e) {
+                    LOG.warn("plugin {} of {} failed to close: {}", p.getClass().getName(), name, DiscoveryException.describe(e), e);
+                }
             }
-        }
+            return null;
+        });
         if (loader instanceof PluginClassLoader jarLoader) {
             try {
                 jarLoader.close();

@@ -1,7 +1,7 @@
 package io.trestle.discovery;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
+import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -56,13 +56,13 @@ final class PackageLocations {
         }
         try {
             if (s.startsWith("file:") && s.endsWith("/" + folder)) {
-                return Path.of(new URL(s.substring(0, s.length() - folder.length())).toURI());
+                return Path.of(URI.create(s.substring(0, s.length() - folder.length())));
             }
             int bang = s.indexOf("!/");
             if (s.startsWith("jar:file:") && bang > 0 && bang == s.lastIndexOf("!/") && s.endsWith("!/" + folder)) {
-                return Path.of(new URL(s.substring(4, bang)).toURI());
+                return Path.of(URI.create(s.substring(4, bang)));
             }
-        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
             return null;
         }
         return null;

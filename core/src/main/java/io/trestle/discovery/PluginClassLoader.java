@@ -72,8 +72,9 @@ public final class PluginClassLoader extends URLClassLoader {
     }
 
     private static void checkIsJar(Path copy, String name) throws IOException {
-        try (JarFile ignored = new JarFile(copy.toFile())) {
+        try {
             // Opening reads the central directory: enough to tell a jar from a truncated or foreign file.
+            new JarFile(copy.toFile()).close();
         } catch (IOException e) {
             throw new IOException(name + " is not a readable jar (zip) file: " + e.getMessage(), e);
         }

@@ -35,7 +35,7 @@ public final class SourceInstaller {
     public static void install(DiscoveredSource source, Config config) throws DiscoveryException {
         long start = System.nanoTime();
         RecordedRoutes recorded = new RecordedRoutes();
-        register(source, config, recorded);
+        ContextLoader.with(source.classLoader(), () -> register(source, config, recorded));
         source.installed(recorded);
         LOG.info("{}: installed {} registrations in {} ms", source.name(), recorded.size(), Sources.millisSince(start));
     }
@@ -43,10 +43,10 @@ public final class SourceInstaller {
     /** Registers {@code source} straight into {@code collector}, attributed to the source's name. */
     public static void install(DiscoveredSource source, Config config, RouteCollector collector) throws DiscoveryException {
         collector.source(source.name());
-        register(source, config, collector);
+        ContextLoader.with(source.classLoader(), () -> register(source, config, collector));
     }
 
-    private static void register(DiscoveredSource source, Config config, Routes routes) throws DiscoveryException {
+    private static Void register(DiscoveredSource source, Config config, Routes routes) throws DiscoveryException {
         // A class that is both a plugin (or filter) and a @Route class is instantiated once: reuse that object.
         Map<Class<?>, Object> created = new IdentityHashMap<>();
         for (Plugin p : source.plugins()) {
@@ -76,5 +76,6 @@ public final class SourceInstaller {
         for (Filter f : source.filters()) {
             routes.filter(f);
         }
+        return null;
     }
 }

@@ -3,6 +3,7 @@ package io.trestle.discovery;
 import io.trestle.Filter;
 import io.trestle.Handler;
 import io.trestle.Plugin;
+import io.trestle.Setting;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,16 +103,45 @@ public final class Sources {
 
         List<Plugin> plugins = new ArrayList<>(codePlugins);
         List<Filter> filters;
+        List<Setting> settings;
         try {
-            plugins.addAll(ServiceFinder.instances(Plugin.class, pluginTypes));
-            filters = ServiceFinder.instances(Filter.class, filterTypes);
+            plugins.addAll(ContextLoader.with(loader, () -> ServiceFinder.instances(Plugin.class, pluginTypes)));
+            filters = ContextLoader.with(loader, () -> ServiceFinder.instances(Filter.class, filterTypes));
+            settings = ContextLoader.with(loader, () -> declaredSettings(plugins));
         } catch (DiscoveryException e) {
-            ServiceFinder.closeAll(plugins);
+            ContextLoader.with(loader, () -> {
+                ServiceFinder.closeAll(plugins);
+                return null;
+            });
             throw e;
         }
-        DiscoveredSource source = new DiscoveredSource(name, loader, plugins, List.copyOf(handlers), filters);
+        DiscoveredSource source = new DiscoveredSource(name, loader, plugins, List.copyOf(handlers), filters, settings);
         LOG.debug("{}: plugins {}, handler classes {}, filters {}", name, classNames(plugins), handlers, classNames(filters));
         return source;
+    }
+
+    /** Asked once, here, so a plugin whose {@code settings()} fails is refused like any broken plugin. */
+    private static List<Setting> declaredSettings(List<Plugin> plugins) throws DiscoveryException {
+        List<Setting> all = new ArrayList<>();
+        for (Plugin p : plugins) {
+            List<Setting> declared;
+            try {
+                declared = p.settings();
+            } catch (RuntimeException | LinkageError e) {
+                throw new DiscoveryException("plugin " + p.getClass().getName() + " failed to list its settings: "
+                        + DiscoveryException.describe(e), e);
+            }
+            if (declared == null) {
+                throw new DiscoveryException("plugin " + p.getClass().getName() + " returned null settings");
+            }
+            for (Setting setting : declared) {
+                if (setting == null) {
+                    throw new DiscoveryException("plugin " + p.getClass().getName() + " listed a null setting");
+                }
+                all.add(setting);
+            }
+        }
+        return List.copyOf(all);
     }
 
     private static Class<?> load(String className, ClassLoader loader, String source) throws DiscoveryException {

@@ -189,15 +189,14 @@ class DeploymentTest {
     @Test
     void theOriginalJarMayBeDeletedBetweenThePhases() throws Exception {
         Path jar = PluginJars.good(plugins, "gone");
-        try (Deployment deployment = Deployment.discover(options())) {
-            Files.delete(jar);
-            RouteTable table = deployment.start(Config.empty());
-            assertSource(table, Method.GET, "/gone/hello", "gone.jar");
-            Path copy = ((PluginClassLoader) deployment.sources().get(1).classLoader()).copy();
-            assertTrue(Files.exists(copy));
-            deployment.close();
-            assertFalse(Files.exists(copy));
-        }
+        Deployment deployment = Deployment.discover(options());
+        Files.delete(jar);
+        RouteTable table = deployment.start(Config.empty());
+        assertSource(table, Method.GET, "/gone/hello", "gone.jar");
+        Path copy = ((PluginClassLoader) deployment.sources().get(1).classLoader()).copy();
+        assertTrue(Files.exists(copy));
+        deployment.close();
+        assertFalse(Files.exists(copy));
     }
 
     private static void assertSource(RouteTable table, Method method, String path, String source) {

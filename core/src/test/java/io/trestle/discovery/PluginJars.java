@@ -108,10 +108,11 @@ final class PluginJars {
                 .write(dir.resolve(name + ".jar"));
     }
 
-    /** A jar with one plugin: {@code <phase>} is where it throws: "constructor", "install". */
+    /** A jar with one plugin: {@code <phase>} is where it throws: "constructor", "settings", "install". */
     static Path throwingPlugin(Path dir, String name, String phase) {
         String ctor = phase.equals("constructor") ? "throw new IllegalStateException(\"boom in constructor\");" : "";
         String install = phase.equals("install") ? "throw new IllegalStateException(\"boom in install\");" : "";
+        String settings = phase.equals("settings") ? "throw new UnsupportedOperationException(\"boom in settings\");" : "return java.util.List.of();";
         return TestJars.builder()
                 .java("com.acme.Throwing", """
                         package com.acme;
@@ -119,9 +120,10 @@ final class PluginJars {
                         import io.trestle.discovery.fixtures.Probe;
                         public final class Throwing implements Plugin {
                             public Throwing() { %s }
+                            public java.util.List<Setting> settings() { %s }
                             public void install(Routes routes, Config config) { %s }
                             public void close() { Probe.record("close %s"); }
-                        }""".formatted(ctor, install, name))
+                        }""".formatted(ctor, settings, install, name))
                 .service(Plugin.class, "com.acme.Throwing")
                 .write(dir.resolve(name + ".jar"));
     }

@@ -105,6 +105,32 @@ class SourceInstallerTest {
     }
 
     @Test
+    void pluginCodeRunsWithThePluginsLoaderAsContextClassLoader() throws DiscoveryException {
+        Path jar = TestJars.builder()
+                .java("com.acme.Context", """
+                        package com.acme;
+                        import io.trestle.*;
+                        import io.trestle.discovery.fixtures.Probe;
+                        public final class Context implements Plugin {
+                            public Context() { check("constructor"); }
+                            public void install(Routes routes, Config config) { check("install"); }
+                            public void close() { check("close"); }
+                            private void check(String step) {
+                                Probe.record(step + " " + (Thread.currentThread().getContextClassLoader() == getClass().getClassLoader()));
+                            }
+                        }""")
+                .service(Plugin.class, "com.acme.Context")
+                .write(dir.resolve("context.jar"));
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        try (DiscoveredSource source = Sources.jar(jar, APP)) {
+            SourceInstaller.install(source, Config.empty());
+            assertSame(before, Thread.currentThread().getContextClassLoader(), "restored after each call");
+        }
+        assertEquals(List.of("constructor true", "install true", "close true"), Probe.events());
+        assertSame(before, Thread.currentThread().getContextClassLoader());
+    }
+
+    @Test
     void aFailingInstallNamesThePluginAndTheCause() throws DiscoveryException {
         try (DiscoveredSource source = Sources.jar(PluginJars.throwingPlugin(dir, "bad", "install"), APP)) {
             DiscoveryException e = assertThrows(DiscoveryException.class, () -> SourceInstaller.install(source, Config.empty()));

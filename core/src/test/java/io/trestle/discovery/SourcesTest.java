@@ -159,6 +159,8 @@ class SourcesTest {
                 broken("service entry names a missing class", PluginJars::missingServiceClass, "com.acme.Missing"),
                 broken("plugin constructor throws", (dir, name) -> PluginJars.throwingPlugin(dir, name, "constructor"),
                         "boom in constructor"),
+                broken("plugin settings() throws", (dir, name) -> PluginJars.throwingPlugin(dir, name, "settings"),
+                        "plugin com.acme.Throwing failed to list its settings: UnsupportedOperationException: boom in settings"),
                 broken("plugin's superclass missing", PluginJars::missingLibrary, "com/acme/lib/BasePlugin"));
     }
 
