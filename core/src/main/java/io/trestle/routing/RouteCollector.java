@@ -65,7 +65,8 @@ public final class RouteCollector implements Routes {
     @Override
     public RouteCollector add(Set<Method> methods, String path, Handler handler, long maxBodySize) {
         Objects.requireNonNull(handler, () -> "no handler given for " + path);
-        return register(methods, path, handler, maxBodySize, handler.getClass().getName(), handler.getClass());
+        claims.addAll(claims(methods, path, handler, maxBodySize, handler.getClass().getName(), handler.getClass()));
+        return this;
     }
 
     // The overrides below only narrow the return type, so a chain can end in build().
@@ -117,17 +118,21 @@ public final class RouteCollector implements Routes {
     @Override
     public RouteCollector annotated(Object instance) {
         Objects.requireNonNull(instance, "annotated(null)");
+        // Everything is checked before anything is kept, so a bad method leaves no half-registered class.
+        List<Claim> found = new ArrayList<>();
         for (AnnotatedRoutes.Binding b : AnnotatedRoutes.of(instance)) {
             Route route = b.route();
             Set<Method> methods = EnumSet.noneOf(Method.class);
             methods.addAll(Arrays.asList(route.methods()));
-            register(methods, route.path(), b.handler(), route.maxBodySize(), b.name(), b.identity());
+            found.addAll(claims(methods, route.path(), b.handler(), route.maxBodySize(), b.name(), b.identity()));
         }
+        claims.addAll(found);
         return this;
     }
 
-    private RouteCollector register(Set<Method> methods, String path, Handler handler, long maxBodySize,
-                                    String name, Object identity) {
+    /** Checks one registration and returns its claims, one per method. */
+    private List<Claim> claims(Set<Method> methods, String path, Handler handler, long maxBodySize,
+                               String name, Object identity) {
         PathPattern pattern = PathPattern.parse(path);
         if (methods == null || methods.isEmpty()) {
             throw new IllegalArgumentException("no methods given for " + path + " (" + name + ")");
@@ -140,13 +145,14 @@ public final class RouteCollector implements Routes {
             Objects.requireNonNull(m, () -> "a null method given for " + path);
         }
         Origin origin = new Origin(name, source);
+        List<Claim> result = new ArrayList<>(methods.size());
         // Enum order, not the set's: registration order decides listings and 405 parameter names.
         for (Method m : Method.values()) {
             if (methods.contains(m)) {
-                claims.add(new Claim(new RouteEntry(m, path, handler, maxBodySize, origin), pattern.canonical(), identity));
+                result.add(new Claim(new RouteEntry(m, path, handler, maxBodySize, origin), pattern.canonical(), identity));
             }
         }
-        return this;
+        return result;
     }
 
     @Override
