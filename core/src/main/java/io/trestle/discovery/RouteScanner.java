@@ -26,7 +26,7 @@ final class RouteScanner {
     }
 
     /** Names of the concrete {@code @Route} classes in {@code packages} (and sub-packages) seen by {@code loader}. */
-    static List<String> scanPackages(ClassLoader loader, List<String> packages) {
+    static List<String> scanPackages(ClassLoader loader, List<String> packages) throws DiscoveryException {
         if (packages.isEmpty()) {
             return List.of();
         }
@@ -43,7 +43,7 @@ final class RouteScanner {
     }
 
     /** Names of the concrete {@code @Route} classes in one jar file. */
-    static List<String> scanJar(Path jar) {
+    static List<String> scanJar(Path jar) throws DiscoveryException {
         return scan(configured().overrideClasspath(jar.toString()));
     }
 
@@ -59,13 +59,16 @@ final class RouteScanner {
                 .disableModuleScanning();
     }
 
-    private static List<String> scan(ClassGraph graph) {
+    private static List<String> scan(ClassGraph graph) throws DiscoveryException {
         TreeSet<String> names = new TreeSet<>();
         try (ScanResult result = graph.scan()) {
             collect(result.getClassesWithAnnotation(ROUTE), names);
             collect(result.getClassesWithAnnotation(ROUTES), names);
             collect(result.getClassesWithMethodAnnotation(ROUTE), names);
             collect(result.getClassesWithMethodAnnotation(ROUTES), names);
+        } catch (RuntimeException e) {
+            // ClassGraphException and friends: a class file ClassGraph cannot read.
+            throw new DiscoveryException("the @Route scan failed: " + DiscoveryException.describe(e), e);
         }
         return List.copyOf(names);
     }

@@ -70,14 +70,18 @@ public final class Sources {
             LOG.info("plugin jar {}: {} plugins, {} handler classes, {} filters in {} ms", name, source.plugins().size(),
                     source.handlerClasses().size(), source.filters().size(), millisSince(start));
             return source;
-        } catch (DiscoveryException | RuntimeException e) {
+        } catch (DiscoveryException e) {
             closeQuietly(loader);
             throw e;
+        } catch (RuntimeException e) {
+            // A plugin's fault must not escape as a crash of the whole start-up: it refuses the jar.
+            closeQuietly(loader);
+            throw new DiscoveryException(DiscoveryException.describe(e), e);
         }
     }
 
     private interface Scan {
-        List<String> classNames();
+        List<String> classNames() throws DiscoveryException;
     }
 
     private static DiscoveredSource find(String name, ClassLoader loader, boolean ownOnly, Scan scan, List<Plugin> codePlugins)

@@ -161,7 +161,11 @@ class SourcesTest {
                         "boom in constructor"),
                 broken("plugin settings() throws", (dir, name) -> PluginJars.throwingPlugin(dir, name, "settings"),
                         "plugin com.acme.Throwing failed to list its settings: UnsupportedOperationException: boom in settings"),
-                broken("plugin's superclass missing", PluginJars::missingLibrary, "com/acme/lib/BasePlugin"));
+                broken("plugin's superclass missing", PluginJars::missingLibrary, "com/acme/lib/BasePlugin"),
+                broken("plugin class file is garbage", (dir, name) -> TestJars.builder()
+                        .resource("com/acme/Garbage.class", "not a class file")
+                        .service(Plugin.class, "com.acme.Garbage")
+                        .write(dir.resolve(name + ".jar")), "ClassFormatError"));
     }
 
     private static Arguments broken(String what, BiFunction<Path, String, Path> jar, String reason) {
