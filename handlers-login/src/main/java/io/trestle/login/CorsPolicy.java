@@ -52,6 +52,21 @@ final class CorsPolicy {
         return n != null && origins.contains(n);
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CorsPolicy p && p.origins.equals(origins);
+    }
+
+    @Override
+    public int hashCode() {
+        return origins.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "CorsPolicy" + origins;
+    }
+
     /** Whether {@code origin} is the request's own: its scheme (proxies honoured) and Host. */
     static boolean isSameOrigin(String origin, Request req) {
         String host = req.header("Host");
