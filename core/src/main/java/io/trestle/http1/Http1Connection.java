@@ -190,6 +190,7 @@ public final class Http1Connection implements Runnable {
         try {
             Http1Response res = new Http1Response(output, new Exchange(null), Method.GET, true);
             res.closeConnection();
+            res.status(status);
             res.contentType("text/html; charset=utf-8");
             res.send(ErrorPages.html(status, message));
             output.flush();

@@ -50,6 +50,7 @@ public final class Http1Response implements Response {
     private boolean committed;
     private boolean finished;
     private boolean close;
+    private boolean aborted;
     private ResponseBodyStream stream;
     private long contentLength = -1;
 
@@ -220,9 +221,18 @@ public final class Http1Response implements Response {
         return true;
     }
 
+    /**
+     * Gives up on this response: nothing more is written, and the connection closes so the client
+     * sees an incomplete message rather than a complete-looking wrong one.
+     */
+    public void abort() {
+        aborted = true;
+        close = true;
+    }
+
     /** Ends the response if the handler did not: closes its stream, or sends an empty body. */
     public void complete() throws IOException {
-        if (finished) {
+        if (finished || aborted) {
             return;
         }
         if (stream != null) {

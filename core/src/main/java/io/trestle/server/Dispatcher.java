@@ -15,6 +15,7 @@ import io.trestle.routing.RouteMatch;
 import io.trestle.routing.RouteTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +99,7 @@ public final class Dispatcher implements Http1Handler {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         if (res.isCommitted()) {
             // Part of the answer is on the wire; closing is the only way to say it is incomplete.
-            res.closeConnection();
+            res.abort();
             if (isClientGone(cause)) {
                 LOG.debug("{} {}: client went away: {}", req.method(), req.path(), cause.toString());
             } else {
@@ -120,7 +121,7 @@ public final class Dispatcher implements Http1Handler {
                 cause = mapperFailure;
                 LOG.error("exception mapper for {} failed", e.getClass().getName(), mapperFailure);
                 if (res.isCommitted()) {
-                    res.closeConnection();
+                    res.abort();
                     return;
                 }
             }
@@ -133,9 +134,13 @@ public final class Dispatcher implements Http1Handler {
             LOG.debug("{} {} -> {} {}", req.method(), req.path(), pe.status(), pe.getMessage());
             res.closeConnection();
             error(routes, req, res, pe.status(), pe.getMessage(), pe.status());
+        } else if (cause instanceof SocketTimeoutException) {
+            LOG.debug("{} {} -> 408: the request body stalled", req.method(), req.path());
+            res.closeConnection();
+            error(routes, req, res, Status.REQUEST_TIMEOUT, "request body not received in time", Status.REQUEST_TIMEOUT);
         } else if (isClientGone(cause)) {
             LOG.debug("{} {}: client went away: {}", req.method(), req.path(), cause.toString());
-            res.closeConnection();
+            res.abort();
         } else {
             LOG.error("{} {} failed", req.method(), req.path(), cause);
             error(routes, req, res, Status.INTERNAL_SERVER_ERROR, "Internal Server Error", Status.INTERNAL_SERVER_ERROR);
