@@ -100,6 +100,21 @@ class LoginApiTest {
     }
 
     @Test
+    void passwordsNeverReachTheLog() {
+        try (LogCapture handler = LogCapture.of(LoginHandler.class); LogCapture users = LogCapture.of(UserDirectory.class)) {
+            f.login("ann", "secret-typo-1");
+            f.login("secret-typo-2", "x");
+            f.login("ann", ANN_PASSWORD);
+            List<String> lines = new java.util.ArrayList<>(handler.lines());
+            lines.addAll(users.lines());
+            assertTrue(lines.stream().anyMatch(l -> l.contains("Sign-in failed for user 'ann'")), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.contains("Sign-in failed for an unknown user name")), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.contains("User 'ann' signed in")), lines.toString());
+            assertTrue(lines.stream().noneMatch(l -> l.contains("secret-typo") || l.contains(ANN_PASSWORD)), lines.toString());
+        }
+    }
+
+    @Test
     void userNamesAreCaseSensitive() throws Exception {
         assertEquals(401, f.login("ANN", ANN_PASSWORD).statusCode());
     }
