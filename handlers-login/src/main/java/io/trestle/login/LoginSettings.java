@@ -46,8 +46,8 @@ record LoginSettings(Path usersFile, int maxFailuresUser, int maxFailuresClient,
                 Setting.of("session-idle", Kind.DURATION, "30m", "a session ends after this long unused"),
                 Setting.of("session-max", Kind.DURATION, "12h", "a session ends this long after sign-in"),
                 Setting.of("session-cookie", Kind.STRING, "TRESTLE_SESSION", "the session cookie's name"),
-                Setting.of("protected-paths", Kind.LIST, "", "route patterns that need a session, e.g. /api/private/{rest...}"),
-                Setting.of("cors-origins", Kind.LIST, "", "origins allowed to call the API with credentials, e.g. https://app.example.com"),
+                Setting.of("protected-paths", Kind.LIST, null, "route patterns that need a session, e.g. /api/private/{rest...}"),
+                Setting.of("cors-origins", Kind.LIST, null, "origins allowed to call the API with credentials, e.g. https://app.example.com"),
                 iterationsSetting());
     }
 
