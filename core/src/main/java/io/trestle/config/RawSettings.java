@@ -85,28 +85,32 @@ public final class RawSettings {
                 environment.put(k, v);
             }
         });
-        String file = null;
-        String where = null;
-        for (Flag flag : parsed.flags()) {
+        NamedFile named = namedFile(parsed.flags(), environment);
+        String file = named == null ? null : named.path().trim();
+        Map<String, String> fileValues = file == null ? Map.of() : PropertiesFile.read(file, named.namedBy());
+        return new RawSettings(parsed, Collections.unmodifiableMap(environment), file,
+                Collections.unmodifiableMap(new LinkedHashMap<>(fileValues)));
+    }
+
+    private record NamedFile(String path, String namedBy) {
+    }
+
+    /** The properties file and who named it ({@code --config}, else {@code TRESTLE_CONFIG}), or null. */
+    private static NamedFile namedFile(List<Flag> flags, Map<String, String> environment) {
+        NamedFile named = null;
+        for (Flag flag : flags) {
             if (flag.name().equals(CoreSettings.CONFIG.name())) {
                 if (flag.value() == null) {
                     throw new UsageException(flag.spelling() + " needs a value: " + flag.spelling() + " FILE");
                 }
-                file = flag.value();
-                where = flag.spelling();
+                named = new NamedFile(flag.value(), flag.spelling());
             }
         }
         String variable = CoreSettings.CONFIG.environmentVariable();
-        if (file == null && environment.containsKey(variable)) {
-            file = environment.get(variable);
-            where = variable;
+        if (named == null && environment.containsKey(variable)) {
+            named = new NamedFile(environment.get(variable), variable);
         }
-        if (file != null) {
-            file = file.trim();
-        }
-        Map<String, String> fileValues = file == null ? Map.of() : PropertiesFile.read(file, where);
-        return new RawSettings(parsed, Collections.unmodifiableMap(environment), file,
-                Collections.unmodifiableMap(new LinkedHashMap<>(fileValues)));
+        return named;
     }
 
     /**

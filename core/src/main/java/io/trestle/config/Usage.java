@@ -58,19 +58,32 @@ public final class Usage {
         return out.toString();
     }
 
+    /** The flag, then the description and details wrapped at word breaks, indented to the description column. */
     private static void appendLine(StringBuilder out, Setting s, int column) {
-        int start = out.length();
+        int lineStart = out.length();
         out.append("  ").append(flagColumn(s));
-        pad(out, start + column);
-        out.append(s.description());
-        String details = details(s);
-        if (out.length() - start + 1 + details.length() > LINE_WIDTH && !s.description().isEmpty()) {
-            out.append('\n');
-            pad(out, out.length() + column);
-        } else if (!s.description().isEmpty()) {
-            out.append(' ');
+        // The details stay whole, so "(default: 8080; env TRESTLE_PORT)" is never split.
+        List<String> words = new ArrayList<>(List.of(s.description().split(" ")));
+        words.add(details(s));
+        boolean lineHasWords = false;
+        for (String word : words) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (lineHasWords && out.length() - lineStart + 1 + word.length() > LINE_WIDTH) {
+                out.append('\n');
+                lineStart = out.length();
+                lineHasWords = false;
+            }
+            if (lineHasWords) {
+                out.append(' ');
+            } else {
+                pad(out, lineStart + column);
+            }
+            out.append(word);
+            lineHasWords = true;
         }
-        out.append(details).append('\n');
+        out.append('\n');
     }
 
     /** {@code --port N}, {@code --strict}, {@code --[no-]access-log} for a switch that is on by default. */

@@ -39,7 +39,7 @@ final class FilterIndex {
     }
 
     Filter[] filtersFor(String path) {
-        if (everyPath) {
+        if (everyPath && !path.isEmpty() && path.charAt(0) == '/') {
             return all.length == 0 ? NONE : all;
         }
         int count = 0;

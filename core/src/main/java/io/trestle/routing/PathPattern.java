@@ -35,6 +35,8 @@ public final class PathPattern {
     /** What one segment of a pattern matches. */
     enum Kind { LITERAL, PARAM, REST }
 
+    static final String[] NO_VALUES = new String[0];
+
     private final String text;
     private final String canonical;
     private final Kind[] kinds;
@@ -212,8 +214,6 @@ public final class PathPattern {
     String literal(int segment) {
         return texts[segment];
     }
-
-    static final String[] NO_VALUES = new String[0];
 
     /** Where the segment starting at {@code start} ends: the next '/' or the end of the path. */
     static int segmentEnd(String path, int start) {

@@ -80,16 +80,15 @@ public final class RouteMatch {
 
     /** All path parameters in pattern order (an unmodifiable map; empty when none). */
     public Map<String, String> params() {
+        if (names.length == 0) {
+            return Map.of(); // no caching: NOT_FOUND is one instance shared by all threads
+        }
         if (params == null) {
-            if (names.length == 0) {
-                params = Map.of();
-            } else {
-                Map<String, String> map = new LinkedHashMap<>(names.length * 2);
-                for (int i = 0; i < names.length; i++) {
-                    map.put(names[i], values[i]);
-                }
-                params = Collections.unmodifiableMap(map);
+            Map<String, String> map = new LinkedHashMap<>(names.length * 2);
+            for (int i = 0; i < names.length; i++) {
+                map.put(names[i], values[i]);
             }
+            params = Collections.unmodifiableMap(map);
         }
         return params;
     }

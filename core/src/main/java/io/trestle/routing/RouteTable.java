@@ -6,9 +6,9 @@ import io.trestle.Handler;
 import io.trestle.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The compiled routes, filters, exception mappers and error pages: immutable and safe to share
@@ -40,18 +40,21 @@ public final class RouteTable {
      */
     RouteTable(List<RouteEntry> routes, List<FilterEntry> filters,
                Map<Class<? extends Throwable>, ExceptionMapper<?>> mappers, Map<Integer, Handler> errorPages) {
-        Map<String, List<RouteEntry>> byPattern = new LinkedHashMap<>();
+        // Sorted by canonical pattern for the listing; each group keeps registration order.
+        Map<String, List<RouteEntry>> byPattern = new TreeMap<>();
         for (RouteEntry e : routes) {
             byPattern.computeIfAbsent(PathPattern.parse(e.pattern()).canonical(), k -> new ArrayList<>()).add(e);
         }
         List<PatternRoutes> compiled = new ArrayList<>();
-        byPattern.values().forEach(group -> compiled.add(new PatternRoutes(group)));
+        List<RouteEntry> listing = new ArrayList<>(routes.size());
+        for (List<RouteEntry> group : byPattern.values()) {
+            compiled.add(new PatternRoutes(group));
+            List<RouteEntry> byMethod = new ArrayList<>(group);
+            byMethod.sort(Comparator.comparing(RouteEntry::method));
+            listing.addAll(byMethod);
+        }
         this.trie = RouteTrie.of(compiled);
-
-        List<RouteEntry> sorted = new ArrayList<>(routes);
-        sorted.sort(Comparator.comparing((RouteEntry e) -> PathPattern.parse(e.pattern()).canonical())
-                .thenComparing(RouteEntry::method));
-        this.routes = List.copyOf(sorted);
+        this.routes = List.copyOf(listing);
         this.filters = new FilterIndex(filters);
         this.mappers = new ExceptionMappers(mappers);
         errorPages.forEach((status, handler) -> this.errorPages[status - FIRST_ERROR_STATUS] = handler);

@@ -81,6 +81,7 @@ class FilterSelectionTest {
         Filter[] first = table.filtersFor("/x");
         assertSame(first, table.filtersFor("/y/z"));
         assertEquals("a b", names(first));
+        assertEquals(0, table.filtersFor("*").length, "an asterisk-form target is no path");
     }
 
     @Test

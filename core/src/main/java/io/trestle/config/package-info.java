@@ -1,0 +1,13 @@
+/**
+ * Settings from command-line flags, {@code TRESTLE_*} environment variables, a properties file
+ * and declared defaults, checked against each setting's kind; the core settings; the help text.
+ *
+ * <pre>{@code
+ * RawSettings raw = RawSettings.parse(args, System.getenv());
+ * Config config = raw.resolve(CoreSettings.ALL);
+ * Limits limits = CoreSettings.limits(config);
+ * }</pre>
+ *
+ * @see io.trestle.config.RawSettings for the flag syntax and the precedence of the sources
+ */
+package io.trestle.config;

@@ -1,0 +1,83 @@
+package io.trestle.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trestle.Config;
+import io.trestle.Setting;
+import io.trestle.http1.Limits;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CoreSettingsTest {
+
+    @Test
+    void namesAreUniqueAndEveryDefaultIsValid() {
+        Set<String> names = new HashSet<>();
+        for (Setting s : CoreSettings.ALL) {
+            assertTrue(names.add(s.name()), "twice: " + s.name());
+            if (s.defaultValue() != null) {
+                assertEquals(null, ValueCheck.problem(s, s.defaultValue()), s.name());
+            }
+        }
+        assertEquals(19, names.size());
+    }
+
+    @Test
+    void theDocumentedDefaults() {
+        Config config = RawSettings.parse(new String[0], Map.of()).resolve(CoreSettings.ALL);
+        assertEquals("127.0.0.1", config.string("host", null));
+        assertEquals(8080, config.integer("port", 0));
+        assertEquals("resources", config.string("root", null));
+        assertEquals("plugins", config.string("plugins", null));
+        assertEquals(List.of(), config.list("scan"));
+        assertEquals(List.of(), config.list("trusted-proxies"));
+        assertEquals(false, config.bool("strict", true));
+        assertEquals(true, config.bool("access-log", false));
+        assertEquals(false, config.bool("help", true));
+    }
+
+    @Test
+    void defaultLimitsAreTheServersDefaults() {
+        Config config = RawSettings.parse(new String[0], Map.of()).resolve(CoreSettings.ALL);
+        assertEquals(Limits.DEFAULTS, CoreSettings.limits(config));
+        assertEquals(Limits.DEFAULTS, CoreSettings.limits(Config.empty()));
+    }
+
+    @Test
+    void everyLimitIsMapped() {
+        Config config = RawSettings.parse(new String[] {"--max-request-line=4KiB", "--max-header-size", "32k",
+                "--max-headers", "50", "--max-body-size", "1GiB", "--head-timeout", "5s", "--idle-timeout", "2m",
+                "--body-timeout", "750ms", "--max-connections", "64", "--shutdown-grace", "1h"}, Map.of())
+                .resolve(CoreSettings.ALL);
+        assertEquals(new Limits(4096, 32 * 1024, 50, 1024L * 1024 * 1024, Duration.ofSeconds(5), Duration.ofMinutes(2),
+                Duration.ofMillis(750), 64, Duration.ofHours(1)), CoreSettings.limits(config));
+    }
+
+    @Test
+    void limitsRejectsAHandMadeConfigOutOfRange() {
+        UsageException e = assertThrows(UsageException.class,
+                () -> CoreSettings.limits(Config.of(Map.of("max-header-size", "4GiB", "max-headers", "0"))));
+        assertEquals(2, e.problems().size(), e.getMessage());
+    }
+
+    @Test
+    void environmentVariableNames() {
+        assertEquals("TRESTLE_TRUSTED_PROXIES", CoreSettings.TRUSTED_PROXIES.environmentVariable());
+        assertEquals("TRESTLE_MAX_BODY_SIZE", CoreSettings.MAX_BODY_SIZE.environmentVariable());
+    }
+
+    @Test
+    void everyCoreRuleNamesACoreSetting() {
+        // CoreRules switches on names; a renamed setting must not silently lose its rule.
+        for (String name : List.of("port", "max-connections", "max-headers", "max-request-line", "max-header-size",
+                "host", "trusted-proxies", "scan")) {
+            assertTrue(CoreSettings.named(name) != null, name);
+        }
+    }
+}
