@@ -85,6 +85,10 @@ public final class LoginPlugin implements Plugin {
         routes.add(Set.of(Method.POST), "/api/login", login, MAX_LOGIN_BODY);
         routes.add(Method.GET, "/api/session", new SessionInfoHandler());
         routes.add(Method.POST, "/api/logout", new LogoutHandler(sessions, cookie));
+        log.info("Login API on /api/login, /api/session, /api/logout: sessions end {} idle or {} after sign-in; "
+                + "throttled after {} failures per user or {} per client within {}; protected paths {}; CORS origins {}",
+                s.sessionIdle(), s.sessionMax(), s.maxFailuresUser(), s.maxFailuresClient(), s.throttleWindow(),
+                s.protectedPaths(), s.corsOrigins());
     }
 
     @Override
