@@ -23,7 +23,7 @@
   }
 
   function showSignedIn(username) {
-    // Built from nodes, never innerHTML: the name comes from the server.
+    // Built from nodes, not parsed as HTML: the name comes from the server.
     const name = document.createElement("strong");
     name.textContent = username;
     who.replaceChildren("Signed in as ", name);
