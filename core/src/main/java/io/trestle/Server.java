@@ -1,0 +1,225 @@
+package io.trestle;
+
+import io.trestle.http1.Limits;
+import io.trestle.routing.RouteCollector;
+import io.trestle.routing.RouteConflictException;
+import io.trestle.routing.RouteTable;
+import io.trestle.server.ServerRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An HTTP/1.1 server: one virtual thread per connection, routes compiled once at start-up.
+ *
+ * <pre>{@code
+ * Server server = Server.builder()
+ *         .port(8080)
+ *         .routes(r -> r.get("/hello/{name}", (req, res) -> res.text("Hello, " + req.pathParam("name"))))
+ *         .build()
+ *         .start();
+ * // ...
+ * server.close();   // graceful: running requests finish
+ * }</pre>
+ */
+public final class Server implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+    private final String host;
+    private final int requestedPort;
+    private final ServerRuntime runtime;
+    private final List<Plugin> plugins;
+    private volatile InetSocketAddress address;
+
+    private Server(Builder b, RouteTable table, Limits limits) {
+        this.host = b.host;
+        this.requestedPort = b.port;
+        this.plugins = List.copyOf(b.plugins);
+        this.runtime = new ServerRuntime(limits, table, b.trustedProxies, b.accessLog);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds the port and starts accepting connections. */
+    public Server start() {
+        try {
+            address = runtime.start(host, requestedPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
+        }
+        LOG.info("listening on {}", uri());
+        return this;
+    }
+
+    /** The bound port (the real one when 0 was asked), or -1 before {@link #start()}. */
+    public int port() {
+        InetSocketAddress a = address;
+        return a == null ? -1 : a.getPort();
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** {@code http://host:port} of the running server. */
+    public URI uri() {
+        String h = address.getAddress().getHostAddress();
+        if (h.indexOf(':') >= 0) {
+            h = "[" + h + "]";
+        }
+        return URI.create("http://" + h + ":" + address.getPort());
+    }
+
+    /** The route table requests are served from now. */
+    public RouteTable routeTable() {
+        return runtime.routes();
+    }
+
+    /** Swaps in a new route table atomically; requests already running finish on the old one. */
+    public void routeTable(RouteTable table) {
+        runtime.routes(table);
+    }
+
+    public int openConnections() {
+        return runtime.openConnections();
+    }
+
+    /**
+     * Stops accepting, closes idle connections, lets running requests finish within the grace
+     * period, then closes the plugins installed through the builder.
+     */
+    @Override
+    public void close() {
+        runtime.close();
+        for (Plugin p : plugins) {
+            try {
+                p.close();
+            } catch (Exception e) {
+                LOG.warn("plugin {} failed to close", p.getClass().getName(), e);
+            }
+        }
+    }
+
+    /** Collects the settings of a {@link Server}. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 8080;
+        private Limits limits;
+        private Config config = Config.empty();
+        private final List<Plugin> plugins = new ArrayList<>();
+        private final List<Consumer<Routes>> routes = new ArrayList<>();
+        private RouteTable table;
+        private List<String> trustedProxies = List.of();
+        private boolean accessLog = true;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The port; 0 picks a free one ({@link Server#port()} tells which). */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Limits and timeouts; by default taken from the config's settings, else {@link Limits#DEFAULTS}. */
+        public Builder limits(Limits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        /** The settings plugins read in {@code install}; also the source of limits when none are set. */
+        public Builder config(Config config) {
+            this.config = config;
+            return this;
+        }
+
+        /** A plugin to install with the config; closed when the server closes. */
+        public Builder plugin(Plugin plugin) {
+            plugins.add(plugin);
+            return this;
+        }
+
+        /** Registers routes in code. */
+        public Builder routes(Consumer<Routes> registrations) {
+            routes.add(registrations);
+            return this;
+        }
+
+        /** Serves a route table built elsewhere (by discovery); other registrations are then refused. */
+        public Builder routeTable(RouteTable table) {
+            this.table = table;
+            return this;
+        }
+
+        /** Addresses or CIDR blocks whose Forwarded / X-Forwarded-* headers are believed. */
+        public Builder trustedProxies(List<String> proxies) {
+            this.trustedProxies = List.copyOf(proxies);
+            return this;
+        }
+
+        /** Whether each request is logged to {@code trestle.access} (on by default). */
+        public Builder accessLog(boolean on) {
+            this.accessLog = on;
+            return this;
+        }
+
+        public Server build() {
+            RouteTable built = table;
+            if (built == null) {
+                RouteCollector collector = new RouteCollector();
+                collector.source("code");
+                for (Consumer<Routes> r : routes) {
+                    r.accept(collector);
+                }
+                for (Plugin p : plugins) {
+                    collector.source(p.getClass().getName());
+                    try {
+                        p.install(collector, config);
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException("plugin " + p.getClass().getName() + " failed to install: " + e.getMessage(), e);
+                    }
+                }
+                try {
+                    built = collector.build();
+                } catch (RouteConflictException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            } else if (!routes.isEmpty() || !plugins.isEmpty()) {
+                throw new IllegalStateException("routeTable(...) replaces routes(...) and plugin(...); use one or the other");
+            }
+            return new Server(this, built, limits != null ? limits : limitsFrom(config));
+        }
+
+        private static Limits limitsFrom(Config c) {
+            Limits d = Limits.DEFAULTS;
+            return new Limits(
+                    (int) c.size("max-request-line", d.maxRequestLineBytes()),
+                    (int) c.size("max-header-size", d.maxHeaderBytes()),
+                    c.integer("max-headers", d.maxHeaderCount()),
+                    c.size("max-body-size", d.maxBodyBytes()),
+                    c.duration("head-timeout", d.headTimeout()),
+                    c.duration("idle-timeout", d.idleTimeout()),
+                    c.duration("body-timeout", d.bodyReadTimeout()),
+                    c.integer("max-connections", d.maxConnections()),
+                    c.duration("shutdown-grace", d.shutdownGrace()));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.trestle.http1;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The {@code Date} header line, formatted at most once a second: formatting an HTTP date per
+ * request costs more than the rest of writing a small response head.
+ */
+public final class DateCache {
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private record Line(long second, byte[] bytes, String value) {
+    }
+
+    private static volatile Line current = format(System.currentTimeMillis() / 1000);
+
+    private DateCache() {
+    }
+
+    /** {@code Date: ...\r\n} for the current second, as bytes ready to write. */
+    public static byte[] headerLine() {
+        return line().bytes;
+    }
+
+    /** The current HTTP date, e.g. {@code Tue, 24 Nov 2026 02:34:40 GMT}. */
+    public static String now() {
+        return line().value;
+    }
+
+    /** Formats an instant as an HTTP date (for Last-Modified and the like). */
+    public static String format(Instant instant) {
+        return HTTP_DATE.format(instant);
+    }
+
+    private static Line line() {
+        Line line = current;
+        long second = System.currentTimeMillis() / 1000;
+        if (line.second != second) {
+            // Racing threads may both format; either result is right, so no lock.
+            line = format(second);
+            current = line;
+        }
+        return line;
+    }
+
+    private static Line format(long second) {
+        String value = HTTP_DATE.format(Instant.ofEpochSecond(second));
+        return new Line(second, ("Date: " + value + "\r\n").getBytes(StandardCharsets.US_ASCII), value);
+    }
+}

@@ -1,0 +1,232 @@
+package io.trestle.http1;
+
+import io.trestle.HttpException;
+import io.trestle.Method;
+import io.trestle.Status;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection, served on its own virtual thread by a plain blocking loop: wait for a
+ * request, read its head, hand it to the handler, finish and drain, repeat.
+ *
+ * <p>States, as the graceful shutdown sees them: {@code IDLE} — waiting for the first byte of a
+ * request; closing the socket now loses nothing. {@code READING} — a head is arriving, under the
+ * head timeout. {@code BUSY} — a request is being handled; shutdown lets it finish (within its
+ * grace period), and the response then says {@code Connection: close}.
+ */
+public final class Http1Connection implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Http1Connection.class);
+    private static final int BUFFER_SIZE = 16 * 1024;
+    /** Unread request bodies up to this size are skipped to keep the connection; larger ones close it. */
+    private static final long MAX_DRAIN = 256 * 1024;
+
+    public enum State { IDLE, READING, BUSY, CLOSED }
+
+    private final SocketChannel channel;
+    private final Socket socket;
+    private final ConnectionContext ctx;
+    private final Limits limits;
+    private volatile State state = State.READING;
+    private volatile Thread thread;
+
+    public Http1Connection(SocketChannel channel, ConnectionContext ctx) {
+        this.channel = channel;
+        this.socket = channel.socket();
+        this.ctx = ctx;
+        this.limits = ctx.limits();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Closes the socket; a thread blocked on it wakes with an exception and ends. */
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("closing {}: {}", socket.getRemoteSocketAddress(), e.toString());
+        }
+    }
+
+    /** Interrupts the connection's thread (shutdown, after the grace period). */
+    public void interrupt() {
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        try {
+            serve();
+        } catch (IOException e) {
+            // The client went away or the server is closing: nothing to answer.
+            LOG.debug("connection {} ended: {}", socket.getRemoteSocketAddress(), e.toString());
+        } catch (RuntimeException | Error e) {
+            LOG.error("connection {} failed", socket.getRemoteSocketAddress(), e);
+        } finally {
+            state = State.CLOSED;
+            close();
+            ctx.closed(this);
+        }
+    }
+
+    private void serve() throws IOException {
+        socket.setTcpNoDelay(true); // responses leave whole; waiting on delayed ACKs only adds latency
+        ConnectionInput input = new ConnectionInput(socket.getInputStream(), BUFFER_SIZE, socket::setSoTimeout);
+        ConnectionOutput output = new ConnectionOutput(socket.getOutputStream(), channel, BUFFER_SIZE);
+        RequestHeadParser parser = new RequestHeadParser(limits);
+        InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        long headDeadline = System.nanoTime() + limits.headTimeout().toNanos();
+        boolean first = true;
+        while (true) {
+            if (!first) {
+                if (!input.hasBuffered()) {
+                    output.flush(); // one write per batch of pipelined responses
+                    state = State.IDLE;
+                    if (ctx.closing()) {
+                        return;
+                    }
+                    input.deadline(0);
+                    input.readTimeout(millis(limits.idleTimeout().toNanos()));
+                    try {
+                        if (!input.awaitData()) {
+                            return;
+                        }
+                    } catch (SocketTimeoutException e) {
+                        LOG.debug("closing idle connection {}", remote);
+                        return;
+                    }
+                }
+                headDeadline = System.nanoTime() + limits.headTimeout().toNanos();
+            }
+            first = false;
+            state = State.READING;
+            input.deadline(headDeadline);
+            long start = System.nanoTime();
+            RequestHead head;
+            try {
+                head = parser.parse(input);
+            } catch (HttpParseException e) {
+                LOG.debug("{} from {}: {}", e.status(), remote, e.getMessage());
+                refuse(output, e.status(), e.getMessage());
+                return;
+            } catch (SocketTimeoutException e) {
+                LOG.debug("408 for {}: request head not complete within {}", remote, limits.headTimeout());
+                refuse(output, Status.REQUEST_TIMEOUT, "request head not received in time");
+                return;
+            }
+            if (head == null) {
+                return;
+            }
+            input.deadline(0);
+            input.readTimeout(millis(limits.bodyReadTimeout().toNanos()));
+            state = State.BUSY;
+            if (!exchange(head, input, output, remote, start)) {
+                output.flush();
+                return;
+            }
+        }
+    }
+
+    /** Serves one request; returns whether the connection may carry another. */
+    private boolean exchange(RequestHead head, ConnectionInput input, ConnectionOutput output,
+                             InetSocketAddress remote, long start) throws IOException {
+        String target = head.target();
+        int q = target.indexOf('?');
+        String rawPath = q < 0 ? target : target.substring(0, q);
+        String query = q < 0 ? null : target.substring(q + 1);
+        long written = output.written();
+        Exchange exchange = new Exchange(head);
+        Http1Response res = new Http1Response(output, exchange, head.method(), head.isHttp11());
+        RequestBody body = new RequestBody(head, input, output, limits, res::isCommitted);
+        exchange.body = body;
+        String path;
+        HttpException badPath = null;
+        if (rawPath.equals("*")) {
+            path = "*";
+        } else {
+            try {
+                path = PathDecoder.decode(rawPath);
+            } catch (HttpException e) {
+                badPath = e;
+                path = rawPath;
+            }
+        }
+        Http1Request req = new Http1Request(head, rawPath, path, query, remote, body, ctx.clientInfo());
+        exchange.request = req;
+        if (badPath != null) {
+            LOG.debug("{} from {}: {}", badPath.status(), remote, badPath.getMessage());
+            res.closeConnection();
+            ctx.handler().error(req, res, badPath.status(), badPath.getMessage());
+        } else {
+            ctx.handler().handle(req, res);
+        }
+        try {
+            res.complete();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("completing the response to {} failed: {}", remote, e.toString());
+            res.closeConnection();
+        }
+        ctx.exchanged(req, res, output.written() - written, start);
+        if (res.closesConnection() || !head.keepAlive() || ctx.closing()) {
+            return false;
+        }
+        return body.drain(MAX_DRAIN);
+    }
+
+    /** Answers a request that could not be parsed, then the connection closes. */
+    private void refuse(ConnectionOutput output, int status, String message) {
+        try {
+            Http1Response res = new Http1Response(output, new Exchange(null), Method.GET, true);
+            res.closeConnection();
+            res.status(status);
+            res.contentType("text/html; charset=utf-8");
+            res.send(ErrorPages.html(status, message));
+            output.flush();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("could not send {}: {}", status, e.toString());
+        }
+    }
+
+    private static int millis(long nanos) {
+        long ms = TimeUnit.NANOSECONDS.toMillis(nanos);
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, ms));
+    }
+
+    /** The response's view of this exchange: close decisions and error rendering. */
+    private final class Exchange implements Http1Response.Exchange {
+        private final RequestHead head;
+        private RequestBody body;
+        private Http1Request request;
+
+        Exchange(RequestHead head) {
+            this.head = head;
+        }
+
+        @Override
+        public boolean mustClose() {
+            return head == null || !head.keepAlive() || ctx.closing() || (body != null && !body.reusable(MAX_DRAIN));
+        }
+
+        @Override
+        public void error(Http1Response res, int status, String message) {
+            if (request == null) {
+                res.contentType("text/html; charset=utf-8");
+                res.send(ErrorPages.html(status, message));
+            } else {
+                ctx.handler().error(request, res, status, message);
+            }
+        }
+    }
+}

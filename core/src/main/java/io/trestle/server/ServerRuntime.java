@@ -1,0 +1,152 @@
+package io.trestle.server;
+
+import io.trestle.http1.ConnectionContext;
+import io.trestle.http1.ForwardedResolver;
+import io.trestle.http1.Http1Connection;
+import io.trestle.http1.Http1Handler;
+import io.trestle.http1.Http1Request;
+import io.trestle.http1.Http1Response;
+import io.trestle.http1.Limits;
+import io.trestle.routing.RouteTable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running server behind {@link io.trestle.Server}: the listening socket, the acceptor, the
+ * open connections and the current route table, and the graceful shutdown that ties them up.
+ */
+public final class ServerRuntime implements ConnectionContext {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerRuntime.class);
+
+    private final Limits limits;
+    private final Dispatcher dispatcher;
+    private final ForwardedResolver forwarded;
+    private final AccessLog accessLog;
+    private final boolean accessLogOn;
+    private final ConnectionRegistry registry;
+    private final Http1Request.ClientInfo clientInfo;
+    private final AtomicLong connectionIds = new AtomicLong();
+    private volatile RouteTable table;
+    private volatile boolean closing;
+    private ServerSocketChannel server;
+    private Thread acceptor;
+    private InetSocketAddress local;
+
+    public ServerRuntime(Limits limits, RouteTable table, List<String> trustedProxies, boolean accessLog) {
+        this.limits = limits;
+        this.table = table;
+        this.dispatcher = new Dispatcher(() -> this.table);
+        this.forwarded = new ForwardedResolver(trustedProxies);
+        this.accessLog = new AccessLog();
+        this.accessLogOn = accessLog;
+        this.registry = new ConnectionRegistry(limits.maxConnections());
+        this.clientInfo = (peer, headers) -> forwarded.resolve(peer.getAddress(), headers, false);
+    }
+
+    /** Binds and starts accepting; returns the bound address (the real port when 0 was asked). */
+    public InetSocketAddress start(String host, int port) throws IOException {
+        server = ServerSocketChannel.open();
+        server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        server.bind(new InetSocketAddress(host, port), 1024);
+        local = (InetSocketAddress) server.getLocalAddress();
+        acceptor = Thread.ofPlatform().name("trestle-acceptor-" + local.getPort())
+                .start(new Acceptor(server, registry, this::serve));
+        return local;
+    }
+
+    private void serve(SocketChannel channel) {
+        Http1Connection connection = new Http1Connection(channel, this);
+        registry.add(connection);
+        Thread.ofVirtual().name("trestle-conn-" + connectionIds.incrementAndGet()).start(connection);
+    }
+
+    public RouteTable routes() {
+        return table;
+    }
+
+    /** Swaps the route table: requests already running finish on the old one. */
+    public void routes(RouteTable next) {
+        this.table = next;
+    }
+
+    public int openConnections() {
+        return registry.size();
+    }
+
+    /**
+     * Stops accepting, closes idle connections, lets running requests finish within the grace
+     * period, then closes whatever is left.
+     */
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } catch (IOException e) {
+            LOG.debug("closing the listening socket: {}", e.toString());
+        }
+        registry.closeIdle();
+        long deadline = System.nanoTime() + limits.shutdownGrace().toNanos();
+        try {
+            if (!registry.awaitEmpty(deadline)) {
+                LOG.warn("{} connection(s) still busy after the {} grace period; closing them",
+                        registry.size(), limits.shutdownGrace());
+            }
+            if (acceptor != null) {
+                acceptor.join(1000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            registry.closeAll();
+        }
+    }
+
+    @Override
+    public Limits limits() {
+        return limits;
+    }
+
+    @Override
+    public Http1Handler handler() {
+        return dispatcher;
+    }
+
+    @Override
+    public Http1Request.ClientInfo clientInfo() {
+        return clientInfo;
+    }
+
+    @Override
+    public boolean closing() {
+        return closing;
+    }
+
+    @Override
+    public void exchanged(Http1Request req, Http1Response res, long bytesSent, long startNanos) {
+        if (accessLogOn) {
+            accessLog.log(req, res, bytesSent);
+        }
+    }
+
+    @Override
+    public void closed(Http1Connection connection) {
+        registry.remove(connection);
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+}
