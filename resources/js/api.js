@@ -72,6 +72,9 @@
     if (result.failure === "network") {
       return "Could not reach the server. Check your connection and try again.";
     }
+    if (result.status === 503) {
+      return "The server is busy right now. Please try again in a moment.";
+    }
     if (result.status >= 500) {
       return "The server had a problem (status " + result.status + "). Please try again in a moment.";
     }

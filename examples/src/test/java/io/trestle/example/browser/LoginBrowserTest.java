@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
@@ -172,6 +175,11 @@ class LoginBrowserTest {
                         "The server had a problem (status 500). Please try again in a moment."),
                 new Answer("bad-gateway", 502, "{}", "",
                         "The server had a problem (status 502). Please try again in a moment."),
+                new Answer("busy", 503, "{" + json + ", \"Retry-After\": \"1\"}",
+                        "{\"message\":\"busy, try again\",\"code\":-4}",
+                        "The server is busy right now. Please try again in a moment."),
+                new Answer("not-json", 415, "{" + json + "}", "{\"message\":\"send JSON\",\"code\":3}",
+                        "Something unexpected happened (status 415). Please try again."),
                 new Answer("network-down", 0, "{}", "",
                         "Could not reach the server. Check your connection and try again."));
     }
@@ -205,6 +213,36 @@ class LoginBrowserTest {
         assertTrue(form.submitButton().isEnabled());
         assertEquals("Sign in", form.submitButton().getText());
         assertEquals(1, FetchStub.calls(driver));
+    }
+
+    @Test
+    void serverThrottlingShowsTheWaitFromRetryAfter() throws Exception {
+        String user = "throttled-visitor";
+        int status = 0;
+        for (int attempt = 0; attempt < 50 && status != 429; attempt++) {
+            status = postLogin(user, "wrong");
+            assertTrue(status == 401 || status == 429, "a wrong password answers 401, then 429: " + status);
+        }
+        assertEquals(429, status, "the server throttles repeated failures");
+
+        LoginPage form = LoginPage.open(driver, base, "");
+        form.signIn(user, "wrong");
+        new WebDriverWait(driver, LoginPage.WAIT)
+                .withMessage(() -> "a throttle message, not \"" + form.message().getText() + "\"")
+                .until(d -> form.message().getText().startsWith("Too many attempts. Try again in "));
+        chromium.screenshot("07-answer-throttled-by-server");
+        assertFalse(form.submitButton().isEnabled(), "no new try before the server allows it");
+    }
+
+    private static int postLogin(String user, String password) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"))
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
     }
 
     @Test
