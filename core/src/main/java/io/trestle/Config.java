@@ -88,10 +88,24 @@ public final class Config {
     }
 
     static boolean parseBoolean(String name, String v) {
-        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+        try {
+            return parseBoolean(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses {@code true}/{@code false}, also {@code yes}/{@code no}, {@code on}/{@code off},
+     * {@code 1}/{@code 0} (any case).
+     *
+     * @throws IllegalArgumentException when the text is none of those
+     */
+    public static boolean parseBoolean(String text) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true", "yes", "on", "1" -> true;
             case "false", "no", "off", "0" -> false;
-            default -> throw new IllegalArgumentException(name + ": expected true or false, got '" + v + "'");
+            default -> throw new IllegalArgumentException("expected true or false, got '" + text + "'");
         };
     }
 
@@ -143,7 +157,10 @@ public final class Config {
             case "g", "gb", "gib" -> 1024L * 1024 * 1024;
             default -> throw new IllegalArgumentException("not a size: '" + text + "' (use e.g. 512, 16KiB, 10MiB)");
         };
-        return Math.multiplyExact(n, unit);
+        if (n > Long.MAX_VALUE / unit) {
+            throw new IllegalArgumentException("too large a size: '" + text + "'");
+        }
+        return n * unit;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.trestle;
 
+import io.trestle.config.CoreSettings;
 import io.trestle.http1.Limits;
 import io.trestle.routing.RouteCollector;
 import io.trestle.routing.RouteConflictException;
@@ -35,12 +36,14 @@ public final class Server implements AutoCloseable {
     private final int requestedPort;
     private final ServerRuntime runtime;
     private final List<Plugin> plugins;
+    private final List<Runnable> onClose;
     private volatile InetSocketAddress address;
 
     private Server(Builder b, RouteTable table, Limits limits) {
         this.host = b.host;
         this.requestedPort = b.port;
         this.plugins = List.copyOf(b.plugins);
+        this.onClose = List.copyOf(b.onClose);
         this.runtime = new ServerRuntime(limits, table, b.trustedProxies, b.accessLog);
     }
 
@@ -106,6 +109,13 @@ public final class Server implements AutoCloseable {
                 LOG.warn("plugin {} failed to close", p.getClass().getName(), e);
             }
         }
+        for (Runnable r : onClose) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("a close action failed", e);
+            }
+        }
     }
 
     /** Collects the settings of a {@link Server}. */
@@ -119,6 +129,7 @@ public final class Server implements AutoCloseable {
         private RouteTable table;
         private List<String> trustedProxies = List.of();
         private boolean accessLog = true;
+        private final List<Runnable> onClose = new ArrayList<>();
 
         private Builder() {
         }
@@ -179,6 +190,12 @@ public final class Server implements AutoCloseable {
             return this;
         }
 
+        /** Runs {@code action} after the server has closed (e.g. to close what discovery loaded). */
+        public Builder onClose(Runnable action) {
+            onClose.add(action);
+            return this;
+        }
+
         public Server build() {
             RouteTable built = table;
             if (built == null) {
@@ -205,21 +222,7 @@ public final class Server implements AutoCloseable {
             } else if (!routes.isEmpty() || !plugins.isEmpty()) {
                 throw new IllegalStateException("routeTable(...) replaces routes(...) and plugin(...); use one or the other");
             }
-            return new Server(this, built, limits != null ? limits : limitsFrom(config));
-        }
-
-        private static Limits limitsFrom(Config c) {
-            Limits d = Limits.DEFAULTS;
-            return new Limits(
-                    (int) c.size("max-request-line", d.maxRequestLineBytes()),
-                    (int) c.size("max-header-size", d.maxHeaderBytes()),
-                    c.integer("max-headers", d.maxHeaderCount()),
-                    c.size("max-body-size", d.maxBodyBytes()),
-                    c.duration("head-timeout", d.headTimeout()),
-                    c.duration("idle-timeout", d.idleTimeout()),
-                    c.duration("body-timeout", d.bodyReadTimeout()),
-                    c.integer("max-connections", d.maxConnections()),
-                    c.duration("shutdown-grace", d.shutdownGrace()));
+            return new Server(this, built, limits != null ? limits : CoreSettings.limits(config));
         }
     }
 }

@@ -11,14 +11,28 @@ public final class HttpParseException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final int status;
+    private final ParseRule rule;
 
     public HttpParseException(int status, String message) {
         super(message, null);
         this.status = status;
+        this.rule = null;
+    }
+
+    /** For a request that breaks {@code rule}: its status and message. */
+    public HttpParseException(ParseRule rule) {
+        super(rule.message(), null);
+        this.status = rule.status();
+        this.rule = rule;
     }
 
     public int status() {
         return status;
+    }
+
+    /** The rule the request broke, or {@code null} when the exception was built from a bare status. */
+    public ParseRule rule() {
+        return rule;
     }
 
     @Override

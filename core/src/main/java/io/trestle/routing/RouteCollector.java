@@ -4,30 +4,205 @@ import io.trestle.ExceptionMapper;
 import io.trestle.Filter;
 import io.trestle.Handler;
 import io.trestle.Method;
+import io.trestle.Route;
 import io.trestle.Routes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
-/** STUB — to be implemented (routing work). Collects registrations, then builds a {@link RouteTable}. */
+/**
+ * Collects registrations, checking each as it comes, then builds an immutable {@link RouteTable}.
+ * Not thread-safe: registration happens on one thread at start-up or plugin reload.
+ *
+ * <pre>{@code
+ * RouteCollector routes = new RouteCollector();
+ * routes.get("/ping", (req, res) -> res.text("pong"));
+ * routes.source("users-plugin.jar").annotated(new UsersApi());
+ * RouteTable table = routes.build();       // RouteConflictException when two handlers clash
+ * }</pre>
+ *
+ * <p>The same handler registered twice for the same method and pattern (the same instance, or the
+ * same class from the same source, as when discovery finds a class both through
+ * {@code META-INF/services} and a scan) is kept once. Any other two handlers on the same method
+ * and canonical pattern are a conflict. Exception mappers and error pages registered again for the
+ * same type or status replace the earlier one.
+ */
 public final class RouteCollector implements Routes {
 
-    /** Registrations after this call are attributed to {@code origin} (code registrations keep their lambda's name). */
-    public RouteCollector source(String source) { throw new UnsupportedOperationException("stub"); }
+    /** One registered route and what decides whether a second registration is the same one. */
+    private record Claim(RouteEntry entry, String canonical, Object identity) {
+    }
+
+    private String source = Origin.CODE;
+    private final List<Claim> claims = new ArrayList<>();
+    private final List<FilterEntry> filters = new ArrayList<>();
+    private final Map<Class<? extends Throwable>, ExceptionMapper<?>> mappers = new LinkedHashMap<>();
+    private final Map<Integer, Handler> errorPages = new HashMap<>();
+
+    /**
+     * Registrations after this call are attributed to {@code source}: a jar file name,
+     * {@code "classpath"} or {@code "code"} (the default). The origin's name is the handler's class
+     * name (a lambda's generated class for code registrations).
+     */
+    public RouteCollector source(String source) {
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("a registration source needs a name, e.g. a jar file name");
+        }
+        this.source = source;
+        return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException for a malformed (or null) pattern, no methods or a size below -1
+     * @throws NullPointerException     for a null method or handler
+     */
+    @Override
+    public RouteCollector add(Set<Method> methods, String path, Handler handler, long maxBodySize) {
+        Objects.requireNonNull(handler, () -> "no handler given for " + path);
+        claims.addAll(claims(methods, path, handler, maxBodySize, handler.getClass().getName(), handler.getClass()));
+        return this;
+    }
+
+    // The overrides below only narrow the return type, so a chain can end in build().
 
     @Override
-    public Routes add(Set<Method> methods, String path, Handler handler, long maxBodySize) { throw new UnsupportedOperationException("stub"); }
+    public RouteCollector add(Method method, String path, Handler handler) {
+        return add(Set.of(method), path, handler, -1);
+    }
 
     @Override
-    public Routes annotated(Object instance) { throw new UnsupportedOperationException("stub"); }
+    public RouteCollector get(String path, Handler handler) {
+        return add(Method.GET, path, handler);
+    }
 
     @Override
-    public Routes filter(String path, int order, Filter filter) { throw new UnsupportedOperationException("stub"); }
+    public RouteCollector post(String path, Handler handler) {
+        return add(Method.POST, path, handler);
+    }
 
     @Override
-    public <T extends Throwable> Routes exception(Class<T> type, ExceptionMapper<? super T> mapper) { throw new UnsupportedOperationException("stub"); }
+    public RouteCollector put(String path, Handler handler) {
+        return add(Method.PUT, path, handler);
+    }
 
     @Override
-    public Routes errorPage(int status, Handler handler) { throw new UnsupportedOperationException("stub"); }
+    public RouteCollector delete(String path, Handler handler) {
+        return add(Method.DELETE, path, handler);
+    }
+
+    @Override
+    public RouteCollector patch(String path, Handler handler) {
+        return add(Method.PATCH, path, handler);
+    }
+
+    @Override
+    public RouteCollector filter(Filter filter) {
+        Objects.requireNonNull(filter, "filter(null)");
+        return filter(filter.path(), filter.order(), filter);
+    }
+
+    /**
+     * Registers the instance itself when it is a {@link Handler} with {@link Route} on its class
+     * (once per annotation), and each public {@code void (Request, Response)} method with
+     * {@link Route}.
+     *
+     * @throws IllegalArgumentException when nothing is annotated, or an annotated method does not
+     *                                  fit (its name is in the message)
+     */
+    @Override
+    public RouteCollector annotated(Object instance) {
+        Objects.requireNonNull(instance, "annotated(null)");
+        // Everything is checked before anything is kept, so a bad method leaves no half-registered class.
+        List<Claim> found = new ArrayList<>();
+        for (AnnotatedRoutes.Binding b : AnnotatedRoutes.of(instance)) {
+            Route route = b.route();
+            Set<Method> methods = EnumSet.noneOf(Method.class);
+            methods.addAll(Arrays.asList(route.methods()));
+            found.addAll(claims(methods, route.path(), b.handler(), route.maxBodySize(), b.name(), b.identity()));
+        }
+        claims.addAll(found);
+        return this;
+    }
+
+    /** Checks one registration and returns its claims, one per method. */
+    private List<Claim> claims(Set<Method> methods, String path, Handler handler, long maxBodySize,
+                               String name, Object identity) {
+        PathPattern pattern = PathPattern.parse(path);
+        if (methods == null || methods.isEmpty()) {
+            throw new IllegalArgumentException("no methods given for " + path + " (" + name + ")");
+        }
+        if (maxBodySize < -1) {
+            throw new IllegalArgumentException("maxBodySize for " + path + " must be -1 (the server's limit) or"
+                    + " a byte count, not " + maxBodySize);
+        }
+        for (Method m : methods) {
+            Objects.requireNonNull(m, () -> "a null method given for " + path);
+        }
+        Origin origin = new Origin(name, source);
+        List<Claim> result = new ArrayList<>(methods.size());
+        // Enum order, not the set's: registration order decides listings and 405 parameter names.
+        for (Method m : Method.values()) {
+            if (methods.contains(m)) {
+                result.add(new Claim(new RouteEntry(m, path, handler, maxBodySize, origin), pattern.canonical(), identity));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public RouteCollector filter(String path, int order, Filter filter) {
+        Objects.requireNonNull(filter, () -> "no filter given for " + path);
+        PathPattern.parse(path);
+        filters.add(new FilterEntry(path, order, filter, new Origin(filter.getClass().getName(), source)));
+        return this;
+    }
+
+    @Override
+    public <T extends Throwable> RouteCollector exception(Class<T> type, ExceptionMapper<? super T> mapper) {
+        Objects.requireNonNull(type, "exception type");
+        Objects.requireNonNull(mapper, () -> "no exception mapper given for " + type.getName());
+        mappers.put(type, mapper);
+        return this;
+    }
+
+    /** @throws IllegalArgumentException when {@code status} is not 400–599 */
+    @Override
+    public RouteCollector errorPage(int status, Handler handler) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("error pages are for statuses 400–599, not " + status);
+        }
+        Objects.requireNonNull(handler, () -> "no error page handler given for " + status);
+        errorPages.put(status, handler);
+        return this;
+    }
 
     /** @throws RouteConflictException when two different handlers claim the same method and pattern */
-    public RouteTable build() throws RouteConflictException { throw new UnsupportedOperationException("stub"); }
+    public RouteTable build() throws RouteConflictException {
+        Map<String, Claim> kept = new LinkedHashMap<>();
+        List<String> conflicts = new ArrayList<>();
+        for (Claim claim : claims) {
+            String key = claim.entry().method() + " " + claim.canonical();
+            Claim first = kept.putIfAbsent(key, claim);
+            if (first != null && !sameHandler(first, claim)) {
+                conflicts.add(key + " is claimed by " + first.entry().origin() + " and " + claim.entry().origin());
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new RouteConflictException(String.join("\n", conflicts));
+        }
+        List<RouteEntry> routes = new ArrayList<>(kept.size());
+        kept.values().forEach(c -> routes.add(c.entry()));
+        return new RouteTable(routes, filters, mappers, errorPages);
+    }
+
+    private static boolean sameHandler(Claim a, Claim b) {
+        return a.entry().handler() == b.entry().handler()
+                || a.identity().equals(b.identity()) && a.entry().origin().source().equals(b.entry().origin().source());
+    }
 }

@@ -1,26 +1,106 @@
 package io.trestle.routing;
 
+import io.trestle.ExceptionMapper;
 import io.trestle.Filter;
+import io.trestle.Handler;
 import io.trestle.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** STUB — to be implemented (routing work). The immutable, compiled routes, filters and error handling. */
+/**
+ * The compiled routes, filters, exception mappers and error pages: immutable and safe to share
+ * between threads, so a server can swap whole tables atomically (on a plugin reload). Built by
+ * {@link RouteCollector#build()}.
+ *
+ * <pre>{@code
+ * RouteTable table = new RouteCollector().get("/users/{id}", users::show).build();
+ * RouteMatch m = table.match(Method.GET, "/users/42");   // FOUND, m.param("id") = "42"
+ * Filter[] filters = table.filtersFor("/users/42");      // in run order
+ * }</pre>
+ */
 public final class RouteTable {
+    private static final int FIRST_ERROR_STATUS = 400;
+    private static final RouteTable EMPTY = new RouteTable(List.of(), List.of(), Map.of(), Map.of());
 
-    /** Matches a decoded path; HEAD falls back to GET routes; OPTIONS is automatic unless routed. */
-    public RouteMatch match(Method method, String path) { throw new UnsupportedOperationException("stub"); }
+    private final RouteTrie trie;
+    private final List<RouteEntry> routes;
+    private final FilterIndex filters;
+    private final ExceptionMappers mappers;
+    /** Indexed by status - 400; null where the built-in page is used. */
+    private final Handler[] errorPages = new Handler[200];
 
-    /** The filters whose pattern matches {@code path}, in order (an empty array when none). */
-    public Filter[] filtersFor(String path) { throw new UnsupportedOperationException("stub"); }
+    /**
+     * @param routes     distinct (method, canonical pattern) pairs, in registration order
+     * @param filters    in registration order
+     * @param mappers    by exception type
+     * @param errorPages by status 400–599
+     */
+    RouteTable(List<RouteEntry> routes, List<FilterEntry> filters,
+               Map<Class<? extends Throwable>, ExceptionMapper<?>> mappers, Map<Integer, Handler> errorPages) {
+        // Sorted by canonical pattern for the listing; each group keeps registration order.
+        Map<String, List<RouteEntry>> byPattern = new TreeMap<>();
+        for (RouteEntry e : routes) {
+            byPattern.computeIfAbsent(PathPattern.parse(e.pattern()).canonical(), k -> new ArrayList<>()).add(e);
+        }
+        List<PatternRoutes> compiled = new ArrayList<>();
+        List<RouteEntry> listing = new ArrayList<>(routes.size());
+        for (List<RouteEntry> group : byPattern.values()) {
+            compiled.add(new PatternRoutes(group));
+            List<RouteEntry> byMethod = new ArrayList<>(group);
+            byMethod.sort(Comparator.comparing(RouteEntry::method));
+            listing.addAll(byMethod);
+        }
+        this.trie = RouteTrie.of(compiled);
+        this.routes = List.copyOf(listing);
+        this.filters = new FilterIndex(filters);
+        this.mappers = new ExceptionMappers(mappers);
+        errorPages.forEach((status, handler) -> this.errorPages[status - FIRST_ERROR_STATUS] = handler);
+    }
 
-    /** Every route, sorted by pattern then method, for listings. */
-    public List<RouteEntry> routes() { throw new UnsupportedOperationException("stub"); }
+    /** A table with nothing in it: every path is NOT_FOUND. */
+    public static RouteTable empty() {
+        return EMPTY;
+    }
 
-    public List<FilterEntry> filters() { throw new UnsupportedOperationException("stub"); }
+    /**
+     * Matches a decoded path: the most specific matching pattern is chosen first, then the
+     * method. HEAD falls back to GET routes; OPTIONS is automatic unless routed. A path that does
+     * not start with {@code /} (such as {@code *}) is NOT_FOUND.
+     */
+    public RouteMatch match(Method method, String path) {
+        PatternRoutes found = trie.find(path);
+        return found == null ? RouteMatch.NOT_FOUND : found.match(method, path);
+    }
+
+    /**
+     * The filters whose pattern matches {@code path}, in run order (an empty array when none).
+     * The array may be shared between calls: read it, never modify it.
+     */
+    public Filter[] filtersFor(String path) {
+        return filters.filtersFor(path);
+    }
+
+    /** Every route, sorted by canonical pattern then method, for listings. */
+    public List<RouteEntry> routes() {
+        return routes;
+    }
+
+    /** Every filter, in run order. */
+    public List<FilterEntry> filters() {
+        return filters.entries();
+    }
 
     /** The mapper registered for the closest supertype of {@code type}, or null. */
-    public io.trestle.ExceptionMapper<Throwable> exceptionMapper(Class<? extends Throwable> type) { throw new UnsupportedOperationException("stub"); }
+    public ExceptionMapper<Throwable> exceptionMapper(Class<? extends Throwable> type) {
+        return mappers.find(type);
+    }
 
     /** A custom error page handler for {@code status}, or null. */
-    public io.trestle.Handler errorPage(int status) { throw new UnsupportedOperationException("stub"); }
+    public Handler errorPage(int status) {
+        int i = status - FIRST_ERROR_STATUS;
+        return i >= 0 && i < errorPages.length ? errorPages[i] : null;
+    }
 }

@@ -1,0 +1,77 @@
+package io.trestle.config;
+
+import io.trestle.Config;
+import io.trestle.Setting;
+import java.util.function.Predicate;
+
+/**
+ * Checks that go beyond a setting's kind, for the core settings only: ranges the server relies
+ * on (a port above 65535, a header limit of zero or one too big for an {@code int}) and the
+ * entries of the list settings. A plugin setting that merely shares a name but not the kind is
+ * left alone.
+ */
+final class CoreRules {
+
+    private CoreRules() {
+    }
+
+    /** What is wrong with a value that already fits its kind, or {@code null}. */
+    static String problem(Setting setting, String value) {
+        Setting core = CoreSettings.named(setting.name());
+        if (core == null || core.kind() != setting.kind()) {
+            return null;
+        }
+        return switch (setting.name()) {
+            case "port" -> intWithin(value, 0, 65_535);
+            case "max-connections", "max-headers" -> intWithin(value, 1, Integer.MAX_VALUE);
+            case "max-request-line", "max-header-size" -> sizeWithin(value, 1, Integer.MAX_VALUE);
+            case "host" -> value.isEmpty() ? "needs a host name or IP address" : null;
+            case "trusted-proxies" -> eachEntry(value, IpLiterals::isAddressOrCidr, "an IP address or CIDR block");
+            case "scan" -> eachEntry(value, CoreRules::isPackageName, "a Java package name");
+            default -> null;
+        };
+    }
+
+    private static String intWithin(String value, int min, int max) {
+        int n = Integer.parseInt(value);
+        if (n >= min && n <= max) {
+            return null;
+        }
+        return (max == Integer.MAX_VALUE ? "must be at least " + min : "must be from " + min + " to " + max)
+                + ", got " + n;
+    }
+
+    private static String sizeWithin(String value, long min, long max) {
+        long n = Config.parseSize(value);
+        return n >= min && n <= max ? null : "must be from " + min + " byte to " + max / 1024 / 1024 + "MiB, got " + value;
+    }
+
+    /** Entries are comma-separated and trimmed; empty ones are skipped, as {@link Config#list} does. */
+    private static String eachEntry(String value, Predicate<String> valid, String expected) {
+        for (String entry : value.split(",")) {
+            String e = entry.trim();
+            if (!e.isEmpty() && !valid.test(e)) {
+                return "'" + e + "' is not " + expected;
+            }
+        }
+        return null;
+    }
+
+    static boolean isPackageName(String name) {
+        boolean atStart = true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '.') {
+                if (atStart) {
+                    return false;
+                }
+                atStart = true;
+            } else if (atStart ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c)) {
+                atStart = false;
+            } else {
+                return false;
+            }
+        }
+        return !atStart;
+    }
+}

@@ -1,0 +1,118 @@
+package io.trestle.config;
+
+import io.trestle.Config;
+import io.trestle.Setting;
+import io.trestle.Setting.Kind;
+import io.trestle.http1.Limits;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The settings of the server and the application itself. Plugins and commands add their own.
+ *
+ * <pre>{@code
+ * RawSettings raw = RawSettings.parse(args, System.getenv());
+ * Config core = raw.resolveKnown(CoreSettings.ALL);          // enough to find the plugins
+ * Limits limits = CoreSettings.limits(core);
+ * int port = core.integer(CoreSettings.PORT.name(), 8080);
+ * }</pre>
+ */
+public final class CoreSettings {
+
+    public static final Setting HOST = Setting.of("host", Kind.STRING, "127.0.0.1",
+            "address to listen on; 0.0.0.0 or :: for every interface");
+    public static final Setting PORT = Setting.of("port", Kind.INT, "8080",
+            "TCP port to listen on; 0 picks a free one");
+    public static final Setting ROOT = Setting.of("root", Kind.PATH, "resources",
+            "web root: the folder static files are served from");
+    public static final Setting PLUGINS = Setting.of("plugins", Kind.PATH, "plugins",
+            "folder of plugin jars");
+    public static final Setting CONFIG = Setting.of("config", Kind.PATH, null,
+            "properties file with more settings (name=value lines)");
+    public static final Setting SCAN = Setting.of("scan", Kind.LIST, null,
+            "packages to scan for @Route classes, comma-separated");
+    public static final Setting TRUSTED_PROXIES = Setting.of("trusted-proxies", Kind.LIST, null,
+            "proxies (IPs, CIDR blocks) whose Forwarded/X-Forwarded-* headers are believed");
+    public static final Setting STRICT = Setting.flag("strict",
+            "a broken plugin jar stops start-up instead of being skipped");
+    public static final Setting MAX_CONNECTIONS = Setting.of("max-connections", Kind.INT, "10000",
+            "open connections at most; beyond, a new one gets 503");
+    public static final Setting MAX_REQUEST_LINE = Setting.of("max-request-line", Kind.SIZE, "8KiB",
+            "longest request line; beyond, 414");
+    public static final Setting MAX_HEADER_SIZE = Setting.of("max-header-size", Kind.SIZE, "16KiB",
+            "largest header section; beyond, 431");
+    public static final Setting MAX_HEADERS = Setting.of("max-headers", Kind.INT, "100",
+            "most header fields in a request; beyond, 431");
+    public static final Setting MAX_BODY_SIZE = Setting.of("max-body-size", Kind.SIZE, "10MiB",
+            "largest request body, unless a route says otherwise; beyond, 413");
+    public static final Setting HEAD_TIMEOUT = Setting.of("head-timeout", Kind.DURATION, "20s",
+            "time for a whole request head to arrive; then 408");
+    public static final Setting IDLE_TIMEOUT = Setting.of("idle-timeout", Kind.DURATION, "30s",
+            "how long a kept-alive connection waits for its next request");
+    public static final Setting BODY_TIMEOUT = Setting.of("body-timeout", Kind.DURATION, "30s",
+            "longest stall while reading a request body");
+    public static final Setting SHUTDOWN_GRACE = Setting.of("shutdown-grace", Kind.DURATION, "10s",
+            "how long stopping lets running requests finish");
+    public static final Setting ACCESS_LOG = Setting.of("access-log", Kind.BOOLEAN, "true",
+            "log one line per request");
+    public static final Setting HELP = Setting.flag("help", "print this help and exit (also -h)");
+
+    /** Every core setting, in the order the help text lists them. */
+    public static final List<Setting> ALL = List.of(HOST, PORT, ROOT, PLUGINS, CONFIG, SCAN, TRUSTED_PROXIES,
+            STRICT, MAX_CONNECTIONS, MAX_REQUEST_LINE, MAX_HEADER_SIZE, MAX_HEADERS, MAX_BODY_SIZE,
+            HEAD_TIMEOUT, IDLE_TIMEOUT, BODY_TIMEOUT, SHUTDOWN_GRACE, ACCESS_LOG, HELP);
+
+    private static final Map<String, Setting> BY_NAME = byName();
+
+    private CoreSettings() {
+    }
+
+    /**
+     * The connection limits and timeouts in {@code config}; a setting it lacks keeps its
+     * {@link Limits#DEFAULTS} value.
+     *
+     * <pre>{@code
+     * Limits limits = CoreSettings.limits(raw.resolve(settings));
+     * }</pre>
+     *
+     * @throws UsageException when a value is out of range (possible only for a config not made
+     *                        by {@link RawSettings#resolve}, which checks them already)
+     */
+    public static Limits limits(Config config) {
+        List<String> problems = new ArrayList<>();
+        for (Setting s : List.of(MAX_CONNECTIONS, MAX_REQUEST_LINE, MAX_HEADER_SIZE, MAX_HEADERS, MAX_BODY_SIZE,
+                HEAD_TIMEOUT, IDLE_TIMEOUT, BODY_TIMEOUT, SHUTDOWN_GRACE)) {
+            config.get(s.name()).map(v -> ValueCheck.problem(s, v))
+                    .ifPresent(p -> problems.add(s.name() + ": " + p));
+        }
+        if (!problems.isEmpty()) {
+            throw new UsageException(problems);
+        }
+        Limits d = Limits.DEFAULTS;
+        return new Limits(
+                (int) config.size(MAX_REQUEST_LINE.name(), d.maxRequestLineBytes()),
+                (int) config.size(MAX_HEADER_SIZE.name(), d.maxHeaderBytes()),
+                config.integer(MAX_HEADERS.name(), d.maxHeaderCount()),
+                config.size(MAX_BODY_SIZE.name(), d.maxBodyBytes()),
+                config.duration(HEAD_TIMEOUT.name(), d.headTimeout()),
+                config.duration(IDLE_TIMEOUT.name(), d.idleTimeout()),
+                config.duration(BODY_TIMEOUT.name(), d.bodyReadTimeout()),
+                config.integer(MAX_CONNECTIONS.name(), d.maxConnections()),
+                config.duration(SHUTDOWN_GRACE.name(), d.shutdownGrace()));
+    }
+
+    /** The core setting called {@code name}, or {@code null}. */
+    static Setting named(String name) {
+        return BY_NAME.get(name);
+    }
+
+    private static Map<String, Setting> byName() {
+        Map<String, Setting> map = new LinkedHashMap<>();
+        for (Setting s : ALL) {
+            map.put(s.name(), s);
+        }
+        return Map.copyOf(map);
+    }
+}

@@ -1,0 +1,143 @@
+package io.trestle.routing;
+
+import io.trestle.Handler;
+import io.trestle.Request;
+import io.trestle.Response;
+import io.trestle.Route;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads the {@link Route} annotations of an object: on its class when it is a {@link Handler},
+ * and on its public {@code void (Request, Response)} methods, each bound once to a
+ * {@link MethodHandle} so a request costs no reflection.
+ */
+final class AnnotatedRoutes {
+    private static final MethodType HANDLE_TYPE = MethodType.methodType(void.class, Request.class, Response.class);
+
+    /**
+     * One route an object declares.
+     *
+     * @param name     for the route's origin: the class name, or {@code com.acme.Users#list}
+     * @param identity equal for the same class (or class and method) found twice, to dedupe
+     */
+    record Binding(Route route, Handler handler, String name, Object identity) {
+    }
+
+    private AnnotatedRoutes() {
+    }
+
+    /** @throws IllegalArgumentException when nothing is annotated or an annotated method is unfit */
+    static List<Binding> of(Object instance) {
+        Class<?> type = instance.getClass();
+        List<Binding> bindings = new ArrayList<>();
+        Route[] onClass = type.getAnnotationsByType(Route.class);
+        if (onClass.length > 0) {
+            if (!(instance instanceof Handler handler)) {
+                throw new IllegalArgumentException(type.getName() + " has @Route on its class but does not implement "
+                        + Handler.class.getName() + " (put @Route on its (Request, Response) methods instead)");
+            }
+            for (Route route : onClass) {
+                bindings.add(new Binding(route, handler, type.getName(), type));
+            }
+        }
+        rejectNonPublic(type);
+        java.lang.reflect.Method[] methods = type.getMethods();
+        // getMethods() has no defined order; a fixed one keeps registration (and listings) stable.
+        Arrays.sort(methods, Comparator.comparing(java.lang.reflect.Method::getName)
+                .thenComparing(java.lang.reflect.Method::toString));
+        for (java.lang.reflect.Method m : methods) {
+            Route[] routes = m.getAnnotationsByType(Route.class);
+            if (routes.length == 0 || m.isBridge()) {
+                continue;
+            }
+            String name = type.getName() + "#" + m.getName();
+            checkSignature(m, name);
+            Handler handler = new MethodHandler(bind(instance, m, name), name);
+            for (Route route : routes) {
+                bindings.add(new Binding(route, handler, name, List.of(type, m)));
+            }
+        }
+        if (bindings.isEmpty()) {
+            throw new IllegalArgumentException(type.getName() + " has no @Route: annotate the class (when it is a"
+                    + " Handler) or its public void (Request, Response) methods");
+        }
+        return bindings;
+    }
+
+    /** getMethods() skips non-public methods, so an annotated one would silently serve nothing. */
+    private static void rejectNonPublic(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+                if (!Modifier.isPublic(m.getModifiers()) && m.getAnnotationsByType(Route.class).length > 0) {
+                    throw new IllegalArgumentException("@Route method " + c.getName() + "#" + m.getName()
+                            + " must be public");
+                }
+            }
+        }
+    }
+
+    private static void checkSignature(java.lang.reflect.Method m, String name) {
+        Class<?>[] params = m.getParameterTypes();
+        boolean fits = m.getReturnType() == void.class
+                && params.length == 2 && params[0] == Request.class && params[1] == Response.class;
+        if (!fits) {
+            throw new IllegalArgumentException("@Route method " + name + " must be declared as public void "
+                    + m.getName() + "(Request, Response), not " + m.toGenericString());
+        }
+    }
+
+    private static MethodHandle bind(Object instance, java.lang.reflect.Method m, String name) {
+        MethodHandle handle;
+        try {
+            handle = MethodHandles.lookup().unreflect(m);
+        } catch (IllegalAccessException notAccessible) {
+            // A public method of a non-public class: allowed when the class's module is open to us.
+            try {
+                m.setAccessible(true);
+                handle = MethodHandles.lookup().unreflect(m);
+            } catch (IllegalAccessException | RuntimeException e) {
+                throw new IllegalArgumentException("cannot call @Route method " + name
+                        + ": make its class public (or open its package to io.trestle)", e);
+            }
+        }
+        if (!Modifier.isStatic(m.getModifiers())) {
+            handle = handle.bindTo(instance);
+        }
+        return handle.asType(HANDLE_TYPE);
+    }
+
+    /** A handler calling a bound method; what the method throws passes through unchanged. */
+    private static final class MethodHandler implements Handler {
+        private final MethodHandle target;
+        private final String name;
+
+        MethodHandler(MethodHandle target, String name) {
+            this.target = target;
+            this.name = name;
+        }
+
+        @Override
+        public void handle(Request req, Response res) throws Exception {
+            try {
+                target.invokeExact(req, res);
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new UndeclaredThrowableException(t);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+}

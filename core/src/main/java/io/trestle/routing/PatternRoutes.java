@@ -1,0 +1,78 @@
+package io.trestle.routing;
+
+import io.trestle.Method;
+import java.util.List;
+
+/**
+ * The routes of one canonical pattern, by method: what the trie finds for a path. Decides
+ * between FOUND, METHOD_NOT_ALLOWED and the automatic OPTIONS answer, and serves HEAD with the
+ * GET route when there is no HEAD route of its own.
+ */
+final class PatternRoutes {
+    private static final Method[] METHODS = Method.values();
+
+    private final String canonical;
+    /** Indexed by method ordinal; the HEAD slot holds the GET route unless HEAD is routed. */
+    private final RouteEntry[] routes = new RouteEntry[METHODS.length];
+    /** The compiled pattern of each route: names can differ between methods of one pattern. */
+    private final PathPattern[] patterns = new PathPattern[METHODS.length];
+    private final PathPattern first;
+    private final String allow;
+
+    /** @param entries routes with the same canonical pattern and distinct methods, in registration order */
+    PatternRoutes(List<RouteEntry> entries) {
+        first = PathPattern.parse(entries.getFirst().pattern());
+        canonical = first.canonical();
+        for (RouteEntry e : entries) {
+            if (routes[e.method().ordinal()] != null) {
+                throw new IllegalArgumentException("two routes for " + e.method() + " " + canonical);
+            }
+            routes[e.method().ordinal()] = e;
+            patterns[e.method().ordinal()] = PathPattern.parse(e.pattern());
+        }
+        allow = allowHeader(routes);
+        int head = Method.HEAD.ordinal();
+        int get = Method.GET.ordinal();
+        if (routes[head] == null && routes[get] != null) {
+            routes[head] = routes[get];
+            patterns[head] = patterns[get];
+        }
+    }
+
+    /** Methods in enum order; HEAD when GET is routed; OPTIONS always (answered automatically). */
+    private static String allowHeader(RouteEntry[] routes) {
+        StringBuilder sb = new StringBuilder();
+        for (Method m : METHODS) {
+            boolean allowed = routes[m.ordinal()] != null
+                    || m == Method.HEAD && routes[Method.GET.ordinal()] != null
+                    || m == Method.OPTIONS;
+            if (allowed) {
+                if (!sb.isEmpty()) {
+                    sb.append(", ");
+                }
+                sb.append(m.name());
+            }
+        }
+        return sb.toString();
+    }
+
+    String canonical() {
+        return canonical;
+    }
+
+    /** The first registered pattern of this canonical form. */
+    PathPattern pattern() {
+        return first;
+    }
+
+    RouteMatch match(Method method, String path) {
+        int i = method.ordinal();
+        RouteEntry route = routes[i];
+        if (route != null) {
+            PathPattern p = patterns[i];
+            return new RouteMatch(RouteMatch.Kind.FOUND, route, p.text(), p.paramNameArray(), p.values(path), null);
+        }
+        RouteMatch.Kind kind = method == Method.OPTIONS ? RouteMatch.Kind.OPTIONS : RouteMatch.Kind.METHOD_NOT_ALLOWED;
+        return new RouteMatch(kind, null, first.text(), first.paramNameArray(), first.values(path), allow);
+    }
+}
