@@ -37,7 +37,7 @@ class ConnectionCapFloodTest {
             for (int i = 0; i < CAP; i++) {
                 RawConnection c = t.connect();
                 held.add(c);
-                assertEquals("A", get(c).bodyText());
+                assertEquals("A", Connections.get(c, "/a").bodyText());
             }
             assertEquals(CAP, t.server().openConnections());
             int descriptorsBefore = Resources.openDescriptors();
@@ -66,7 +66,7 @@ class ConnectionCapFloodTest {
 
             int stillServed = 0;
             for (RawConnection c : held) {
-                stillServed += "A".equals(get(c).bodyText()) ? 1 : 0;
+                stillServed += "A".equals(Connections.get(c, "/a").bodyText()) ? 1 : 0;
             }
             System.out.println("[hardening] flood (request first: " + sendFirst + "): cap " + CAP + ", " + FLOOD
                     + " extra clients in " + floodMillis + " ms: " + tally.oks() + " got 503 + close, " + tally.errors()
@@ -80,7 +80,7 @@ class ConnectionCapFloodTest {
             assertEquals(CAP, t.server().openConnections());
             assertTrue(descriptorsAfter <= descriptorsBefore + 50, descriptorsBefore + " -> " + descriptorsAfter);
         } finally {
-            ConnectionLoadTest.closeAll(held);
+            Connections.closeAll(held);
         }
     }
 
@@ -98,10 +98,5 @@ class ConnectionCapFloodTest {
         } catch (IOException | RuntimeException e) {
             tally.error(e.toString());
         }
-    }
-
-    private static RawResponse get(RawConnection c) throws IOException {
-        c.send("GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
-        return c.readResponse();
     }
 }

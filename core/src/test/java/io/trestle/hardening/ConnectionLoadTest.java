@@ -54,11 +54,11 @@ class ConnectionLoadTest {
             peakDescriptors = Resources.openDescriptors();
             exchange(clients, 0, n, 1, REQUESTS_PER_CONNECTION, tally);
         } finally {
-            closeAll(clients);
+            Connections.closeAll(clients);
             clients.clear(); // their read buffers would otherwise count as the server's heap
         }
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
-        boolean drained = awaitNoConnections(server, 30);
+        boolean drained = Connections.awaitOpenConnections(server, 0, 30);
         server.close();
         Resources after = Resources.awaitSettled(r -> r.descriptors() <= before.descriptors() + 50
                 && r.threads() <= before.threads() + 16, 30);
@@ -106,23 +106,5 @@ class ConnectionLoadTest {
         } catch (IOException | RuntimeException e) {
             tally.error("connection " + id + " request " + r + ": " + e);
         }
-    }
-
-    static void closeAll(List<RawConnection> clients) {
-        for (RawConnection c : clients) {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // closing a socket the server already closed
-            }
-        }
-    }
-
-    static boolean awaitNoConnections(Server server, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (server.openConnections() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        return server.openConnections() == 0;
     }
 }
