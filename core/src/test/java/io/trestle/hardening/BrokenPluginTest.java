@@ -14,9 +14,11 @@ import io.trestle.discovery.Deployment;
 import io.trestle.discovery.DiscoveryOptions;
 import io.trestle.fixtures.TestJars;
 import io.trestle.testing.TrestleTest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,10 +31,19 @@ import org.slf4j.LoggerFactory;
  */
 class BrokenPluginTest {
     @TempDir
+    static Path shared;
+    private static Path goodJar;
+
+    @TempDir
     Path plugins;
 
     private final Logger deploymentLog = (Logger) LoggerFactory.getLogger(Deployment.class);
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
+    @BeforeAll
+    static void buildTheGoodPlugin() {
+        goodJar = plugin(shared, "good", Failure.NONE); // compiled once: javac takes a second a jar
+    }
 
     @BeforeEach
     void captureLog() {
@@ -67,8 +78,8 @@ class BrokenPluginTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Failure.class, mode = EnumSource.Mode.EXCLUDE, names = "NONE")
     void pluginWhoseConstructorThrowsCostsOnlyItsOwnRoutes(Failure failure) throws Exception {
-        plugin("good", Failure.NONE);
-        plugin("broken", failure);
+        Files.copy(goodJar, plugins.resolve("good.jar"));
+        plugin(plugins, "broken", failure);
         DiscoveryOptions options = new DiscoveryOptions(getClass().getClassLoader(), List.of(), plugins, false, List.of());
         try (Deployment deployment = Deployment.discover(options);
              TrestleTest t = TrestleTest.start(Server.builder().accessLog(false).routeTable(deployment.start(Config.empty())))) {
@@ -86,7 +97,7 @@ class BrokenPluginTest {
     }
 
     /** A jar with plugin {@code com.acme.<name>.Plugin} serving {@code /<name>/ping}, built to fail as {@code failure} says. */
-    private void plugin(String name, Failure failure) {
+    private static Path plugin(Path dir, String name, Failure failure) {
         String source = """
                 package com.acme.%s;
                 import io.trestle.*;
@@ -95,8 +106,8 @@ class BrokenPluginTest {
                     %s
                     public void install(Routes routes, Config config) { routes.get("/%s/ping", (req, res) -> res.text("%s")); }
                 }""".formatted(name, failure.staticInit, failure.constructor, name, name);
-        TestJars.builder().java("com.acme." + name + ".Plugin", source)
+        return TestJars.builder().java("com.acme." + name + ".Plugin", source)
                 .service(Plugin.class, "com.acme." + name + ".Plugin")
-                .write(plugins.resolve(name + ".jar"));
+                .write(dir.resolve(name + ".jar"));
     }
 }
