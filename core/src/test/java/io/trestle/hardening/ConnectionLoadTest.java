@@ -41,33 +41,38 @@ class ConnectionLoadTest {
         Tally tally = new Tally();
         long start = System.nanoTime();
         int held;
-        int peakDescriptors;
+        Resources whileHeld;
+        boolean drained;
         try {
-            for (int from = 0; from < n; from += WAVE) {
-                int to = Math.min(n, from + WAVE);
-                for (int i = from; i < to; i++) {
-                    clients.add(RawConnection.open("127.0.0.1", server.port()));
+            try {
+                for (int from = 0; from < n; from += WAVE) {
+                    int to = Math.min(n, from + WAVE);
+                    for (int i = from; i < to; i++) {
+                        clients.add(RawConnection.open("127.0.0.1", server.port()));
+                    }
+                    exchange(clients, from, to, 0, 1, tally);
                 }
-                exchange(clients, from, to, 0, 1, tally);
+                held = server.openConnections();
+                whileHeld = Resources.now();
+                exchange(clients, 0, n, 1, REQUESTS_PER_CONNECTION, tally);
+            } finally {
+                Connections.closeAll(clients);
+                clients.clear(); // their read buffers would otherwise count as the server's heap
             }
-            held = server.openConnections();
-            peakDescriptors = Resources.openDescriptors();
-            exchange(clients, 0, n, 1, REQUESTS_PER_CONNECTION, tally);
+            drained = Connections.awaitOpenConnections(server, 0, 30);
         } finally {
-            Connections.closeAll(clients);
-            clients.clear(); // their read buffers would otherwise count as the server's heap
+            server.close();
         }
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
-        boolean drained = Connections.awaitOpenConnections(server, 0, 30);
-        server.close();
         Resources after = Resources.awaitSettled(r -> r.descriptors() <= before.descriptors() + 50
                 && r.threads() <= before.threads() + 16, 30);
 
         System.out.println("[hardening] load: " + held + " keep-alive connections held at once, "
                 + (tally.oks() + tally.errors()) + " requests made, " + tally.errors() + " errors, in " + elapsedMillis + " ms");
-        System.out.println("[hardening] load: descriptors " + before.descriptors() + " before, " + peakDescriptors
+        System.out.println("[hardening] load: descriptors " + before.descriptors() + " before, " + whileHeld.descriptors()
                 + " while held, " + after.descriptors() + " after; platform threads " + before.threads() + " -> "
-                + after.threads() + "; heap " + (before.heapBytes() >> 20) + " -> " + (after.heapBytes() >> 20) + " MiB");
+                + whileHeld.threads() + " -> " + after.threads() + "; heap " + (before.heapBytes() >> 20) + " -> "
+                + (whileHeld.heapBytes() >> 20) + " (server and clients) -> " + (after.heapBytes() >> 20) + " MiB");
 
         assertEquals(0, tally.errors(), "failed exchanges, first: " + tally.firstErrors());
         assertEquals(n * REQUESTS_PER_CONNECTION, tally.oks());
