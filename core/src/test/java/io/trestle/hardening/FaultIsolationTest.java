@@ -2,7 +2,6 @@ package io.trestle.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
@@ -24,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,7 +67,7 @@ class FaultIsolationTest {
         dispatcherLog.addAppender(logged);
         dispatcherLog.setAdditive(false);
         server = Server.builder().host("127.0.0.1").port(0).accessLog(false)
-                .limits(Limits.DEFAULTS.withShutdownGrace(java.time.Duration.ofSeconds(2)))
+                .limits(Limits.DEFAULTS.withShutdownGrace(Duration.ofSeconds(2)))
                 .routes(r -> r
                         .get("/ok", (req, res) -> res.text("ok"))
                         .get("/throw", (req, res) -> {
@@ -179,7 +179,7 @@ class FaultIsolationTest {
             s.getOutputStream().write(("GET /files/" + file.getFileName() + " HTTP/1.1\r\nHost: x\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             InputStream in = s.getInputStream();
-            long announced = contentLength(readHead(in));
+            long announced = Connections.contentLength(Connections.readHead(in));
             assertEquals(FILE_SIZE, announced);
             byte[] buf = new byte[16 * 1024];
             long received = 0;
@@ -215,7 +215,7 @@ class FaultIsolationTest {
             }
             if (!closed) {
                 s.getOutputStream().write("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                assertTrue(readHead(in).startsWith("HTTP/1.1 200 "), "a whole body leaves the connection in step");
+                assertTrue(Connections.readHead(in).startsWith("HTTP/1.1 200 "), "a whole body leaves the connection in step");
             }
         }
         assertOthersServed();
@@ -268,28 +268,6 @@ class FaultIsolationTest {
         } catch (SocketTimeoutException e) {
             return true;
         }
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("closed inside the head: " + head);
-            }
-            head.append((char) b);
-        }
-        return head.toString();
-    }
-
-    private static long contentLength(String head) {
-        for (String line : head.split("\r\n")) {
-            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                return Long.parseLong(line.substring(15).trim());
-            }
-        }
-        assertNotNull(null, "no Content-Length in " + head);
-        return -1;
     }
 
     /** Reads some bytes; a reset after a short body counts as its end, like a close. */
