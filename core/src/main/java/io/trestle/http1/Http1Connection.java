@@ -52,7 +52,7 @@ public final class Http1Connection implements Runnable {
         this.secure = secure;
         this.ctx = ctx;
         this.limits = ctx.limits();
-        this.clientInfo = ctx.clientInfo(secure);
+        this.clientInfo = new PerConnection(ctx.clientInfo(secure));
         this.defaultHeaders = ctx.defaultHeaders(secure);
     }
 
@@ -252,6 +252,35 @@ public final class Http1Connection implements Runnable {
             } else {
                 ctx.handler().error(request, res, status, message);
             }
+        }
+    }
+
+    /**
+     * A peer that is no trusted proxy gives the same answer for every request on the connection:
+     * resolve it once rather than format its address per request (the access log asks each time).
+     */
+    private static final class PerConnection implements Http1Request.ClientInfo {
+        private final Http1Request.ClientInfo delegate;
+        private ForwardedResolver.Resolved direct;
+        private Boolean readsHeaders;
+
+        PerConnection(Http1Request.ClientInfo delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public ForwardedResolver.Resolved resolve(InetSocketAddress peer, io.trestle.Headers headers) {
+            if (direct != null) {
+                return direct;
+            }
+            ForwardedResolver.Resolved resolved = delegate.resolve(peer, headers);
+            if (readsHeaders == null) {
+                readsHeaders = delegate.readsHeaders(peer);
+            }
+            if (!readsHeaders) {
+                direct = resolved;
+            }
+            return resolved;
         }
     }
 }
