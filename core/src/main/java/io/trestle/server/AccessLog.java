@@ -33,7 +33,7 @@ final class AccessLog {
             return;
         }
         StringBuilder sb = new StringBuilder(256); // a typical line fits without regrowth
-        sb.append(req.clientAddress()).append(" - ").append(req.user().orElse("-"))
+        sb.append(req.clientAddress()).append(" - ").append(sanitize(req.user().orElse("-")))
                 .append(" [").append(time()).append("] \"")
                 .append(req.method().name()).append(' ').append(sanitize(req.target())).append(' ')
                 .append(req.protocol()).append("\" ").append(res.status()).append(' ');
