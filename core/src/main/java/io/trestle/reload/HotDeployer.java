@@ -170,8 +170,7 @@ public final class HotDeployer {
         deployment.update(next, table);      // web files first: a request on the new table sees the new files
         server.routeTable(table);
         RouteChanges changes = RouteChanges.between(before, table);
-        LOG.info("plugin jar {} {} in {} ms; route table: {}", name, verb, millisSince(start),
-                changes.isEmpty() ? "same routes (" + table.routes().size() + ")" : "\n" + changes);
+        LOG.info("plugin jar {} {} in {} ms; route table {}", name, verb, millisSince(start), changes.describe(table));
         if (old != null) {
             retire(old, before);
         }

@@ -43,6 +43,8 @@ public final class PluginFolderWatcher implements AutoCloseable {
     public static final Duration DEFAULT_SETTLE = Duration.ofMillis(300);
     static final Duration IDLE_RESCAN = Duration.ofSeconds(2);
     private static final long SETTLING_POLL_MILLIS = 50;
+    /** A missing folder is looked for this often: `mkdir plugins; cp x.jar plugins/` should not wait long. */
+    private static final long MISSING_FOLDER_POLL_MILLIS = 500;
 
     private final Path dir;
     private final HotDeployer deployer;
@@ -177,7 +179,7 @@ public final class PluginFolderWatcher implements AutoCloseable {
 
     /** Waits for an event in the folder, soon when a jar is settling, else at most {@link #IDLE_RESCAN}. */
     private void awaitChange() throws InterruptedException {
-        long wait = settle.waiting() ? SETTLING_POLL_MILLIS : IDLE_RESCAN.toMillis();
+        long wait = settle.waiting() ? SETTLING_POLL_MILLIS : key == null ? MISSING_FOLDER_POLL_MILLIS : IDLE_RESCAN.toMillis();
         WatchKey signalled = watch.poll(wait, TimeUnit.MILLISECONDS);
         while (signalled != null) {
             signalled.pollEvents();    // which file does not matter: the whole folder is compared

@@ -60,6 +60,14 @@ public record RouteChanges(List<String> added, List<String> removed) {
         return String.join("\n", all);
     }
 
+    /** For a log message: {@code "same routes (6)"}, or each change on a line of its own, indented. */
+    public String describe(RouteTable after) {
+        if (isEmpty()) {
+            return "same routes (" + after.routes().size() + ")";
+        }
+        return "changes:\n  " + toString().replace("\n", "\n  ");
+    }
+
     private static Map<String, String> rows(RouteTable table) {
         Map<String, String> rows = new LinkedHashMap<>();
         for (RouteEntry e : table.routes()) {
@@ -68,7 +76,7 @@ public record RouteChanges(List<String> added, List<String> removed) {
         }
         for (FilterEntry f : table.filters()) {
             String name = stableName(f.origin().name());
-            String key = "FILTER " + f.pattern() + " " + name + " " + f.order();
+            String key = "FILTER " + f.pattern() + " " + name + " (order " + f.order() + ")";
             rows.put(key + " " + f.origin().source(), key + " (" + f.origin().source() + ")");
         }
         return rows;

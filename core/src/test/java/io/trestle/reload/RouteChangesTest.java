@@ -37,6 +37,15 @@ class RouteChangesTest {
     }
 
     @Test
+    void describedForTheLogOneIndentedLinePerChange() throws Exception {
+        RouteTable before = new RouteCollector().source("a.jar").get("/a", OK).build();
+        RouteTable after = new RouteCollector().source("a.jar").get("/b", OK).build();
+        String text = RouteChanges.between(before, after).describe(after);
+        assertTrue(text.matches("changes:\\n  - GET /a .*\\(a\\.jar\\)\\n  \\+ GET /b .*\\(a\\.jar\\)"), text);
+        assertEquals("same routes (1)", RouteChanges.between(after, after).describe(after));
+    }
+
+    @Test
     void fromNothingEverythingIsAdded() throws Exception {
         RouteTable t = new RouteCollector().source("a.jar").get("/x", OK).delete("/x", OK).build();
         assertEquals(2, RouteChanges.between(null, t).added().size());
