@@ -60,10 +60,13 @@ public record RouteChanges(List<String> added, List<String> removed) {
         return String.join("\n", all);
     }
 
-    /** For a log message: {@code "same routes (6)"}, or each change on a line of its own, indented. */
+    /**
+     * For a log message after "route table": {@code "unchanged (6 routes)"}, or {@code "changes:"}
+     * and each change on a line of its own, indented.
+     */
     public String describe(RouteTable after) {
         if (isEmpty()) {
-            return "same routes (" + after.routes().size() + ")";
+            return "unchanged (" + after.routes().size() + " routes)";
         }
         return "changes:\n  " + toString().replace("\n", "\n  ");
     }

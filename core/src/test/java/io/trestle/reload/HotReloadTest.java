@@ -74,7 +74,7 @@ class HotReloadTest {
             List<String> events = Probe.events();
             assertTrue(events.indexOf("install swap v2") < events.indexOf("close swap v1"),
                     "the new version is installed before the old one is closed: " + events);
-            assertNotNull(log.find("plugin jar swap.jar replaced", "same routes"), log.lines().toString());
+            assertNotNull(log.find("plugin jar swap.jar replaced", "route table unchanged (3 routes)"), log.lines().toString());
             Path newWeb = rig.deployment.webResources().folders().get(0).path();
             assertEquals("page v2", Files.readString(newWeb.resolve("swap/page.txt")));
             assertFalse(Files.exists(oldWeb), "the old version's web files are deleted");
