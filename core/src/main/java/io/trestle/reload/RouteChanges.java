@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * RouteChanges changes = RouteChanges.between(before, after);
- * LOG.info("hello.jar replaced: {}", changes.isEmpty() ? "same routes" : changes);
+ * LOG.info("hello.jar replaced; route table {}", changes.describe(after));
  * }</pre>
  *
  * @param added   lines such as {@code + GET /hello/{name} com.acme.Hello (hello.jar)}
@@ -66,7 +66,8 @@ public record RouteChanges(List<String> added, List<String> removed) {
      */
     public String describe(RouteTable after) {
         if (isEmpty()) {
-            return "unchanged (" + after.routes().size() + " routes)";
+            int n = after.routes().size();
+            return "unchanged (" + n + (n == 1 ? " route)" : " routes)");
         }
         return "changes:\n  " + toString().replace("\n", "\n  ");
     }

@@ -42,7 +42,7 @@ class RouteChangesTest {
         RouteTable after = new RouteCollector().source("a.jar").get("/b", OK).build();
         String text = RouteChanges.between(before, after).describe(after);
         assertTrue(text.matches("changes:\\n  - GET /a .*\\(a\\.jar\\)\\n  \\+ GET /b .*\\(a\\.jar\\)"), text);
-        assertEquals("unchanged (1 routes)", RouteChanges.between(after, after).describe(after));
+        assertEquals("unchanged (1 route)", RouteChanges.between(after, after).describe(after));
     }
 
     @Test
