@@ -60,11 +60,20 @@
         show("You can try again now.", "info");
         return;
       }
-      submit.textContent = "Try again in " + left + " s";
+      submit.textContent = "Try again in " + countdown(left);
       left -= 1;
     };
     tick();
     waitTimer = setInterval(tick, 1000);
+  }
+
+  /** "42 s" under a minute, else "14:05". */
+  function countdown(seconds) {
+    if (seconds < 60) {
+      return seconds + " s";
+    }
+    const rest = seconds % 60;
+    return Math.floor(seconds / 60) + ":" + (rest < 10 ? "0" : "") + rest;
   }
 
   function emptyFieldsMessage(missingUser, missingPassword) {

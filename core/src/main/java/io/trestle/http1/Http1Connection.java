@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Http1Connection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Http1Connection.class);
-    private static final int BUFFER_SIZE = 16 * 1024;
+    /** Per direction; the input buffer grows for larger heads (up to the limits) and shrinks back. */
+    private static final int BUFFER_SIZE = 8 * 1024;
     /** Unread request bodies up to this size are skipped to keep the connection; larger ones close it. */
     private static final long MAX_DRAIN = 256 * 1024;
 
@@ -38,6 +39,8 @@ public final class Http1Connection implements Runnable {
     private final Limits limits;
     private volatile State state = State.READING;
     private volatile Thread thread;
+    private volatile ConnectionOutput output;
+    private final Exchange exchange = new Exchange();
 
     /**
      * @param channel the accepted channel; {@code null} when {@code socket} is a TLS layer over it,
@@ -50,7 +53,7 @@ public final class Http1Connection implements Runnable {
         this.secure = secure;
         this.ctx = ctx;
         this.limits = ctx.limits();
-        this.clientInfo = ctx.clientInfo(secure);
+        this.clientInfo = new PerConnection(ctx.clientInfo(secure));
         this.defaultHeaders = ctx.defaultHeaders(secure);
     }
 
@@ -65,6 +68,12 @@ public final class Http1Connection implements Runnable {
         } catch (IOException e) {
             LOG.debug("closing {}: {}", socket.getRemoteSocketAddress(), e.toString());
         }
+    }
+
+    /** How long a write to the client has been blocked (0 when none is), for the write timeout. */
+    public long writeBlockedNanos(long now) {
+        ConnectionOutput out = output;
+        return out == null ? 0 : out.writeBlockedNanos(now);
     }
 
     /** Interrupts the connection's thread (shutdown, after the grace period). */
@@ -96,6 +105,7 @@ public final class Http1Connection implements Runnable {
         socket.setTcpNoDelay(true); // responses leave whole; waiting on delayed ACKs only adds latency
         ConnectionInput input = new ConnectionInput(socket.getInputStream(), BUFFER_SIZE, socket::setSoTimeout);
         ConnectionOutput output = new ConnectionOutput(socket.getOutputStream(), channel, BUFFER_SIZE);
+        this.output = output;
         RequestHeadParser parser = new RequestHeadParser(limits);
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         long headDeadline = System.nanoTime() + limits.headTimeout().toNanos();
@@ -158,9 +168,10 @@ public final class Http1Connection implements Runnable {
         String rawPath = q < 0 ? target : target.substring(0, q);
         String query = q < 0 ? null : target.substring(q + 1);
         long written = output.written();
-        Exchange exchange = new Exchange(head);
+        Exchange exchange = this.exchange;
+        exchange.start(head);
         Http1Response res = new Http1Response(output, exchange, head.method(), head.isHttp11());
-        RequestBody body = new RequestBody(head, input, output, limits, res::isCommitted);
+        RequestBody body = new RequestBody(head, input, output, limits, res);
         exchange.body = body;
         String path;
         HttpException badPath = null;
@@ -199,7 +210,8 @@ public final class Http1Connection implements Runnable {
     /** Answers a request that could not be parsed, then the connection closes. */
     private void refuse(ConnectionOutput output, int status, String message) {
         try {
-            Http1Response res = new Http1Response(output, new Exchange(null), Method.GET, true);
+            exchange.start(null);
+            Http1Response res = new Http1Response(output, exchange, Method.GET, true);
             res.closeConnection();
             res.status(status);
             res.contentType("text/html; charset=utf-8");
@@ -217,12 +229,15 @@ public final class Http1Connection implements Runnable {
 
     /** The response's view of this exchange: close decisions and error rendering. */
     private final class Exchange implements Http1Response.Exchange {
-        private final RequestHead head;
+        private RequestHead head;
         private RequestBody body;
         private Http1Request request;
 
-        Exchange(RequestHead head) {
+        /** One instance per connection, reset for each exchange: a connection serves one at a time. */
+        void start(RequestHead head) {
             this.head = head;
+            this.body = null;
+            this.request = null;
         }
 
         @Override
@@ -243,6 +258,35 @@ public final class Http1Connection implements Runnable {
             } else {
                 ctx.handler().error(request, res, status, message);
             }
+        }
+    }
+
+    /**
+     * A peer that is no trusted proxy gives the same answer for every request on the connection:
+     * resolve it once rather than format its address per request (the access log asks each time).
+     */
+    private static final class PerConnection implements Http1Request.ClientInfo {
+        private final Http1Request.ClientInfo delegate;
+        private ForwardedResolver.Resolved direct;
+        private Boolean readsHeaders;
+
+        PerConnection(Http1Request.ClientInfo delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public ForwardedResolver.Resolved resolve(InetSocketAddress peer, io.trestle.Headers headers) {
+            if (direct != null) {
+                return direct;
+            }
+            ForwardedResolver.Resolved resolved = delegate.resolve(peer, headers);
+            if (readsHeaders == null) {
+                readsHeaders = delegate.readsHeaders(peer);
+            }
+            if (!readsHeaders) {
+                direct = resolved;
+            }
+            return resolved;
         }
     }
 }

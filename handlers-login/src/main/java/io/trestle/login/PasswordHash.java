@@ -59,6 +59,18 @@ public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
     }
 
     /**
+     * A hash no password matches (random salt and hash), costing {@code iterations} to check:
+     * checked for unknown users so they take as long as known ones. Creating it costs nothing.
+     */
+    static PasswordHash dummy(int iterations) {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] hash = new byte[HASH_BYTES];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(hash);
+        return new PasswordHash(iterations, salt, hash);
+    }
+
+    /**
      * Reads the encoded form.
      *
      * @throws IllegalArgumentException naming what is wrong, never echoing the text itself

@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class UserDirectory {
     private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
-    private static final char[] DUMMY_PASSWORD = "not a password: only for the time it takes".toCharArray();
 
     private final Path file;
     private final int defaultIterations;
@@ -119,7 +118,7 @@ public final class UserDirectory {
 
     private Snapshot snapshotOf(UsersFile users, Object stamp) {
         DemoAccount.warnIfActive(users);
-        return new Snapshot(users, PasswordHash.create(DUMMY_PASSWORD, usualIterations(users)), stamp);
+        return new Snapshot(users, PasswordHash.dummy(usualIterations(users)), stamp);
     }
 
     /** The iteration count most users have, so the dummy hash costs what a real one does. */

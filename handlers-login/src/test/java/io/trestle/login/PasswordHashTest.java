@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,18 @@ class PasswordHashTest {
         PasswordHash h = PasswordHash.create("123456".toCharArray(), PasswordHash.RECOMMENDED_ITERATIONS);
         assertEquals(600_000, h.iterations());
         assertTrue(h.matches("123456".toCharArray()));
+    }
+
+    @Test
+    void aDummyMatchesNothingAndCostsNothingToMake() {
+        PasswordHash expensive = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> PasswordHash.dummy(PasswordHash.MAX_ITERATIONS));
+        assertEquals(PasswordHash.MAX_ITERATIONS, expensive.iterations());
+        PasswordHash cheap = PasswordHash.dummy(1000);
+        for (String guess : new String[] {"", "123456", "password", "not a password"}) {
+            assertFalse(cheap.matches(guess.toCharArray()), guess);
+        }
+        assertNotEquals(cheap, PasswordHash.dummy(1000));
     }
 
     @Test

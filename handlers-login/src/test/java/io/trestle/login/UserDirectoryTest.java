@@ -2,10 +2,12 @@ package io.trestle.login;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,17 @@ class UserDirectoryTest {
         assertFalse(users.verify("ANN", "ann-pw".toCharArray()), "names are case-sensitive");
         assertTrue(users.exists("ann"));
         assertFalse(users.exists("carl"));
+    }
+
+    @Test
+    void openingHashesNothing() throws Exception {
+        // One check at this cost takes minutes: opening must not run one (start-up stays fast).
+        byte[] salt = new byte[16];
+        byte[] hash = new byte[32];
+        Path file = dir.resolve("users.properties");
+        UsersFile.empty().withUser("ann", new PasswordHash(PasswordHash.MAX_ITERATIONS, salt, hash)).write(file);
+        UserDirectory users = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> UserDirectory.open(file, 1000));
+        assertTrue(users.exists("ann"));
     }
 
     @Test

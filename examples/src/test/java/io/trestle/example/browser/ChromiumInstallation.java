@@ -21,35 +21,30 @@ record ChromiumInstallation(Path browser, Path driver) {
      * ({@code CI=true}), where a missing browser means a broken build image, not a choice.
      */
     static ChromiumInstallation requireOrSkip() {
-        Optional<ChromiumInstallation> found = onPath();
-        if (found.isPresent()) {
-            return found.get();
+        return requireOrSkip(System.getenv("PATH"), System.getenv("CI"));
+    }
+
+    static ChromiumInstallation requireOrSkip(String searchPath, String ci) {
+        Optional<Path> browser = findOnPath(searchPath, "chromium", "chromium-browser");
+        Optional<Path> driver = findOnPath(searchPath, "chromedriver");
+        if (browser.isPresent() && driver.isPresent()) {
+            return new ChromiumInstallation(browser.get(), driver.get());
         }
-        String reason = "Real-browser tests need chromium and chromedriver on PATH ("
-                + "browser: " + describe(findOnPath("chromium", "chromium-browser"))
-                + ", driver: " + describe(findOnPath("chromedriver")) + "). Install them: " + INSTALL_HINT;
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        String reason = "Real-browser tests need chromium and chromedriver on PATH (browser: " + describe(browser)
+                + ", driver: " + describe(driver) + "). Install them: " + INSTALL_HINT;
+        if ("true".equalsIgnoreCase(ci)) {
             return Assertions.fail(reason + " (failing because CI=true)");
         }
         return Assumptions.abort(reason);
     }
 
-    static Optional<ChromiumInstallation> onPath() {
-        Optional<Path> browser = findOnPath("chromium", "chromium-browser");
-        Optional<Path> driver = findOnPath("chromedriver");
-        if (browser.isEmpty() || driver.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ChromiumInstallation(browser.get(), driver.get()));
-    }
-
-    static Optional<Path> findOnPath(String... names) {
-        String path = System.getenv("PATH");
-        if (path == null) {
+    /** The first executable file named one of {@code names} in the folders of {@code searchPath}. */
+    static Optional<Path> findOnPath(String searchPath, String... names) {
+        if (searchPath == null) {
             return Optional.empty();
         }
         for (String name : names) {
-            for (String dir : path.split(File.pathSeparator)) {
+            for (String dir : searchPath.split(File.pathSeparator)) {
                 if (dir.isEmpty()) {
                     continue;
                 }

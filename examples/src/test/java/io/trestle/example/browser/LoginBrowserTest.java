@@ -70,7 +70,7 @@ class LoginBrowserTest {
         chromium.viewport(HeadlessChromium.DESKTOP, false);
         chromium.colorScheme("light");
         driver.manage().deleteAllCookies();
-        chromium.consoleMessages();
+        chromium.consoleMessages(); // forget the previous test's console
     }
 
     @Test
