@@ -67,6 +67,9 @@ public final class RedisLink implements AutoCloseable {
                 .database(address.database())
                 .clientName("trestle")
                 .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
+                // RESP2 outright: negotiating RESP3 costs a round trip, and a second connection
+                // (another full timeout) when Redis does not answer.
+                .resp2()
                 .ssl(address.tls());
         if (address.user() != null) {
             config.user(address.user());
@@ -151,13 +154,19 @@ public final class RedisLink implements AutoCloseable {
         return false;
     }
 
-    /** The exception's message and its root cause's, on one line. */
+    /** The exception's message and its root cause's (Jedis adds a refused connection as suppressed), on one line. */
     static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (root.getSuppressed().length > 0) {
+            root = root.getSuppressed()[0];
+        }
         String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        if (message.endsWith(".")) {
+            message = message.substring(0, message.length() - 1);
+        }
         if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
             message += ": " + root.getMessage();
         }
