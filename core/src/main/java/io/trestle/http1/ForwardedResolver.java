@@ -49,6 +49,19 @@ public final class ForwardedResolver {
     }
 
     /**
+     * Whether {@code entry} is an IP address or CIDR block this resolver accepts as a trusted
+     * proxy: the one definition the {@code trusted-proxies} setting is checked against.
+     */
+    public static boolean isProxyEntry(String entry) {
+        try {
+            IpBlock.parse(entry);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
      * @param peer the TCP peer ({@code null} when there is none, e.g. a Unix socket: then "")
      * @param tls  whether the connection to us is TLS (the scheme when no trusted proxy says otherwise)
      */

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Http1Connection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Http1Connection.class);
-    private static final int BUFFER_SIZE = 16 * 1024;
+    /** Per direction; the input buffer grows for larger heads (up to the limits) and shrinks back. */
+    private static final int BUFFER_SIZE = 8 * 1024;
     /** Unread request bodies up to this size are skipped to keep the connection; larger ones close it. */
     private static final long MAX_DRAIN = 256 * 1024;
 
@@ -38,6 +39,7 @@ public final class Http1Connection implements Runnable {
     private final Limits limits;
     private volatile State state = State.READING;
     private volatile Thread thread;
+    private volatile ConnectionOutput output;
 
     /**
      * @param channel the accepted channel; {@code null} when {@code socket} is a TLS layer over it,
@@ -50,7 +52,7 @@ public final class Http1Connection implements Runnable {
         this.secure = secure;
         this.ctx = ctx;
         this.limits = ctx.limits();
-        this.clientInfo = ctx.clientInfo(secure);
+        this.clientInfo = new PerConnection(ctx.clientInfo(secure));
         this.defaultHeaders = ctx.defaultHeaders(secure);
     }
 
@@ -65,6 +67,12 @@ public final class Http1Connection implements Runnable {
         } catch (IOException e) {
             LOG.debug("closing {}: {}", socket.getRemoteSocketAddress(), e.toString());
         }
+    }
+
+    /** How long a write to the client has been blocked (0 when none is), for the write timeout. */
+    public long writeBlockedNanos(long now) {
+        ConnectionOutput out = output;
+        return out == null ? 0 : out.writeBlockedNanos(now);
     }
 
     /** Interrupts the connection's thread (shutdown, after the grace period). */
@@ -96,6 +104,7 @@ public final class Http1Connection implements Runnable {
         socket.setTcpNoDelay(true); // responses leave whole; waiting on delayed ACKs only adds latency
         ConnectionInput input = new ConnectionInput(socket.getInputStream(), BUFFER_SIZE, socket::setSoTimeout);
         ConnectionOutput output = new ConnectionOutput(socket.getOutputStream(), channel, BUFFER_SIZE);
+        this.output = output;
         RequestHeadParser parser = new RequestHeadParser(limits);
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         long headDeadline = System.nanoTime() + limits.headTimeout().toNanos();
@@ -243,6 +252,35 @@ public final class Http1Connection implements Runnable {
             } else {
                 ctx.handler().error(request, res, status, message);
             }
+        }
+    }
+
+    /**
+     * A peer that is no trusted proxy gives the same answer for every request on the connection:
+     * resolve it once rather than format its address per request (the access log asks each time).
+     */
+    private static final class PerConnection implements Http1Request.ClientInfo {
+        private final Http1Request.ClientInfo delegate;
+        private ForwardedResolver.Resolved direct;
+        private Boolean readsHeaders;
+
+        PerConnection(Http1Request.ClientInfo delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public ForwardedResolver.Resolved resolve(InetSocketAddress peer, io.trestle.Headers headers) {
+            if (direct != null) {
+                return direct;
+            }
+            ForwardedResolver.Resolved resolved = delegate.resolve(peer, headers);
+            if (readsHeaders == null) {
+                readsHeaders = delegate.readsHeaders(peer);
+            }
+            if (!readsHeaders) {
+                direct = resolved;
+            }
+            return resolved;
         }
     }
 }

@@ -177,7 +177,7 @@ public final class Http1Response implements Response {
                 if (sent < count) {
                     // Content-Length promised more: closing the connection is the only honest end.
                     closeConnection();
-                    throw new IOException(file + " shrank while being sent (" + sent + " of " + count + " bytes)");
+                    throw new FileShrankException(file + " shrank while being sent (" + sent + " of " + count + " bytes)");
                 }
             }
             finished = true;

@@ -43,6 +43,7 @@ public final class ServerRuntime implements ConnectionContext {
     private volatile boolean closing;
     private ServerSocketChannel server;
     private Thread acceptor;
+    private Thread sweeper;
     private InetSocketAddress local;
 
     /**
@@ -59,8 +60,8 @@ public final class ServerRuntime implements ConnectionContext {
         this.accessLogOn = accessLog;
         this.registry = new ConnectionRegistry(limits.maxConnections());
         this.tls = tls;
-        this.plainClientInfo = (peer, headers) -> forwarded.resolve(peer.getAddress(), headers, false);
-        this.tlsClientInfo = (peer, headers) -> forwarded.resolve(peer.getAddress(), headers, true);
+        this.plainClientInfo = new ClientResolution(forwarded, false);
+        this.tlsClientInfo = new ClientResolution(forwarded, true);
         this.plainDefaults = securityHeaders ? DefaultHeaders.security(false) : DefaultHeaders.NONE;
         this.tlsDefaults = securityHeaders ? DefaultHeaders.security(true) : DefaultHeaders.NONE;
     }
@@ -73,6 +74,7 @@ public final class ServerRuntime implements ConnectionContext {
         local = (InetSocketAddress) server.getLocalAddress();
         acceptor = Thread.ofPlatform().name("trestle-acceptor-" + local.getPort())
                 .start(new Acceptor(server, registry, this::serve));
+        sweeper = Thread.ofVirtual().name("trestle-write-timeouts-" + local.getPort()).start(this::sweepStalledWriters);
         return local;
     }
 
@@ -85,6 +87,27 @@ public final class ServerRuntime implements ConnectionContext {
         }
         registry.add(connection);
         Thread.ofVirtual().name("trestle-conn-" + connectionIds.incrementAndGet()).start(connection);
+    }
+
+    /**
+     * Once a second, closes connections whose write has blocked past the write timeout: a blocking
+     * socket write has no timeout of its own, and a client that stops reading would otherwise hold
+     * its connection and thread forever.
+     */
+    private void sweepStalledWriters() {
+        long timeout = limits.writeTimeout().toNanos();
+        long period = Math.max(10, Math.min(1000, limits.writeTimeout().toMillis() / 4));
+        while (!closing) {
+            try {
+                Thread.sleep(period);
+            } catch (InterruptedException e) {
+                return;
+            }
+            int closed = registry.closeStalledWriters(timeout);
+            if (closed > 0) {
+                LOG.debug("closed {} connection(s) whose client stopped reading for over {}", closed, limits.writeTimeout());
+            }
+        }
     }
 
     public RouteTable routes() {
@@ -130,6 +153,9 @@ public final class ServerRuntime implements ConnectionContext {
             Thread.currentThread().interrupt();
         } finally {
             registry.closeAll();
+            if (sweeper != null) {
+                sweeper.interrupt();
+            }
         }
     }
 
