@@ -1,5 +1,11 @@
 package io.trestle.example.scaleout;
 
+import static io.trestle.example.scaleout.HttpCalls.cookiePair;
+import static io.trestle.example.scaleout.HttpCalls.get;
+import static io.trestle.example.scaleout.HttpCalls.login;
+import static io.trestle.example.scaleout.HttpCalls.post;
+import static io.trestle.example.scaleout.HttpCalls.send;
+import static io.trestle.example.scaleout.HttpCalls.upstream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,10 +13,8 @@ import io.trestle.login.PasswordHash;
 import io.trestle.login.UsersFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -257,53 +261,9 @@ class ScaleOutTest {
     }
 
     private static HttpClient client(String localAddress) throws IOException {
-        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5));
-        if (localAddress != null) {
-            builder.localAddress(InetAddress.getByName(localAddress));
-        }
-        HttpClient c = builder.build();
+        HttpClient c = HttpCalls.client(localAddress);
         clients.add(c);
         return c;
-    }
-
-    private static HttpRequest.Builder get(URI uri, String cookie) {
-        HttpRequest.Builder r = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
-        return cookie == null ? r : r.header("Cookie", cookie);
-    }
-
-    private static HttpRequest.Builder post(URI uri, String cookie) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.noBody());
-    }
-
-    private static HttpResponse<String> login(HttpClient client, URI uri, String user, String password) {
-        String json = "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}";
-        return send(client, HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** {@code TRESTLE_SESSION=<id>} from a sign-in's Set-Cookie. */
-    private static String cookiePair(HttpResponse<String> res) {
-        String field = res.headers().firstValue("Set-Cookie").orElseThrow(() -> new AssertionError("no cookie: " + res.body()));
-        return field.substring(0, field.indexOf(';'));
-    }
-
-    /** The instance that answered through nginx: the last of {@code X-Upstream} (earlier ones failed). */
-    private static String upstream(HttpResponse<?> res) {
-        String all = res.headers().firstValue("X-Upstream").orElse("");
-        return all.substring(all.lastIndexOf(' ') + 1);
     }
 
     private static String instance(AppInstance app) {
