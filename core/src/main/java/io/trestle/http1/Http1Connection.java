@@ -40,6 +40,7 @@ public final class Http1Connection implements Runnable {
     private volatile State state = State.READING;
     private volatile Thread thread;
     private volatile ConnectionOutput output;
+    private final Exchange exchange = new Exchange();
 
     /**
      * @param channel the accepted channel; {@code null} when {@code socket} is a TLS layer over it,
@@ -167,9 +168,10 @@ public final class Http1Connection implements Runnable {
         String rawPath = q < 0 ? target : target.substring(0, q);
         String query = q < 0 ? null : target.substring(q + 1);
         long written = output.written();
-        Exchange exchange = new Exchange(head);
+        Exchange exchange = this.exchange;
+        exchange.start(head);
         Http1Response res = new Http1Response(output, exchange, head.method(), head.isHttp11());
-        RequestBody body = new RequestBody(head, input, output, limits, res::isCommitted);
+        RequestBody body = new RequestBody(head, input, output, limits, res);
         exchange.body = body;
         String path;
         HttpException badPath = null;
@@ -208,7 +210,8 @@ public final class Http1Connection implements Runnable {
     /** Answers a request that could not be parsed, then the connection closes. */
     private void refuse(ConnectionOutput output, int status, String message) {
         try {
-            Http1Response res = new Http1Response(output, new Exchange(null), Method.GET, true);
+            exchange.start(null);
+            Http1Response res = new Http1Response(output, exchange, Method.GET, true);
             res.closeConnection();
             res.status(status);
             res.contentType("text/html; charset=utf-8");
@@ -226,12 +229,15 @@ public final class Http1Connection implements Runnable {
 
     /** The response's view of this exchange: close decisions and error rendering. */
     private final class Exchange implements Http1Response.Exchange {
-        private final RequestHead head;
+        private RequestHead head;
         private RequestBody body;
         private Http1Request request;
 
-        Exchange(RequestHead head) {
+        /** One instance per connection, reset for each exchange: a connection serves one at a time. */
+        void start(RequestHead head) {
             this.head = head;
+            this.body = null;
+            this.request = null;
         }
 
         @Override
