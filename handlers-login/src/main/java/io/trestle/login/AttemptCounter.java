@@ -15,7 +15,8 @@ import java.time.Duration;
  * }</pre>
  *
  * <p>Checking and recording are one step so that parallel attempts cannot all pass the check
- * before any of them is recorded. Implementations must be safe for concurrent use.
+ * before any of them is recorded. A counter that cannot reach where it counts (Redis) throws
+ * {@link StoreUnavailableException}. Implementations must be safe for concurrent use.
  */
 public interface AttemptCounter extends AutoCloseable {
 

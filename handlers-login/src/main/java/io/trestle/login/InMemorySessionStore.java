@@ -45,6 +45,11 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public void refresh(Session session) {
+        sessions.replace(session.id(), session); // atomically: a session removed meanwhile stays removed
+    }
+
+    @Override
     public void delete(String id) {
         sessions.remove(id);
     }

@@ -29,6 +29,8 @@ public final class LoginCodes {
     public static final int ORIGIN_NOT_ALLOWED = -6;
     /** Too many sign-ins being checked at once; try again shortly (503). */
     public static final int BUSY = -7;
+    /** The shared session store (Redis) cannot be reached; try again shortly (503). */
+    public static final int STORE_UNAVAILABLE = -8;
 
     private LoginCodes() {
     }

@@ -3,8 +3,12 @@ package io.trestle.login;
 import io.trestle.Config;
 import io.trestle.Method;
 import io.trestle.Plugin;
+import io.trestle.Request;
+import io.trestle.Response;
 import io.trestle.Routes;
 import io.trestle.Setting;
+import io.trestle.Status;
+import io.trestle.login.redis.RedisStores;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +19,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The JSON login API: {@code POST /api/login}, {@code GET /api/session},
  * {@code POST /api/logout}, with sessions in a cookie, throttling of failed sign-ins, CORS and a
- * filter that guards the {@code protected-paths}. Found by {@link java.util.ServiceLoader}; to
- * embed it with other stores (Redis) or a test clock, construct it yourself:
+ * filter that guards the {@code protected-paths}. Sessions and sign-in throttling live in this
+ * process, or with {@code --sessions redis://host:port} in Redis, shared by every instance behind
+ * a load balancer; while Redis cannot be reached, the API answers 503
+ * {@code {"message":"session store unavailable","code":-8}} and other routes keep working. Found by
+ * {@link java.util.ServiceLoader}; to embed it with stores of your own or a test clock, construct
+ * it yourself:
  *
  * <pre>{@code
  * Server.builder()
@@ -40,20 +48,27 @@ public final class LoginPlugin implements Plugin {
     // How long a sign-in may wait for its turn to hash before it is answered 503.
     private static final Duration MAX_HASH_WAIT = Duration.ofSeconds(10);
 
-    private final SessionStore store;
-    private final AttemptCounter attempts;
+    private final SessionStore givenStore;
+    private final AttemptCounter givenAttempts;
     private final Clock clock;
+    // Chosen at install: the given ones, else as the sessions setting says. Closed by close().
+    private SessionStore store;
+    private AttemptCounter attempts;
+    private RedisStores redis;
 
-    /** In-memory sessions and throttling, the system clock. */
+    /** Sessions and throttling as the {@code sessions} setting says (in memory by default), the system clock. */
     public LoginPlugin() {
         this(null, null, Clock.systemUTC());
     }
 
-    /** With these stores (in-memory ones when null) and {@code clock} for expiry and throttling. */
+    /**
+     * With these stores ({@code null}: as the {@code sessions} setting says) and {@code clock} for
+     * expiry and throttling.
+     */
     public LoginPlugin(SessionStore store, AttemptCounter attempts, Clock clock) {
         this.clock = clock;
-        this.store = store != null ? store : new InMemorySessionStore(clock);
-        this.attempts = attempts != null ? attempts : new InMemoryAttemptCounter(clock);
+        this.givenStore = store;
+        this.givenAttempts = attempts;
     }
 
     @Override
@@ -68,6 +83,16 @@ public final class LoginPlugin implements Plugin {
             log.warn("pbkdf2-iterations is {}, below OWASP's {}: fine for tests, weak for real passwords",
                     s.iterations(), PasswordHash.RECOMMENDED_ITERATIONS);
         }
+        openStores(s);
+        try {
+            installRoutes(routes, s);
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void installRoutes(Routes routes, LoginSettings s) throws Exception {
         UserDirectory users = UserDirectory.open(s.usersFile(), s.iterations());
         SessionManager sessions = new SessionManager(store, clock, s.sessionIdle(), s.sessionMax());
         SessionCookie cookie = new SessionCookie(s.cookieName());
@@ -85,15 +110,58 @@ public final class LoginPlugin implements Plugin {
         routes.add(Set.of(Method.POST), "/api/login", login, MAX_LOGIN_BODY);
         routes.add(Method.GET, "/api/session", new SessionInfoHandler());
         routes.add(Method.POST, "/api/logout", new LogoutHandler(sessions, cookie));
+        routes.exception(StoreUnavailableException.class, LoginPlugin::storeUnavailable);
         log.info("Login API on /api/login, /api/session, /api/logout: sessions end {} idle or {} after sign-in; "
                 + "throttled after {} failures per user or {} per client within {}; protected paths {}; CORS origins {}",
                 s.sessionIdle(), s.sessionMax(), s.maxFailuresUser(), s.maxFailuresClient(), s.throttleWindow(),
                 s.protectedPaths(), s.corsOrigins());
     }
 
+    /** The given stores, else in-memory ones or a link to Redis as the {@code sessions} setting says. */
+    private void openStores(LoginSettings s) {
+        if (store != null) {
+            return; // installed before: keep the sessions
+        }
+        if (s.redis() != null && (givenStore == null || givenAttempts == null)) {
+            redis = RedisStores.open(s.redis(), s.redisTimeout(), s.redisKeyPrefix(), clock);
+            checkRedis();
+        } else if (s.redis() != null) {
+            log.info("The sessions setting ({}) is not used: this login plugin was given its stores", s.redis());
+        }
+        store = givenStore != null ? givenStore : redis != null ? redis.sessions() : new InMemorySessionStore(clock);
+        attempts = givenAttempts != null ? givenAttempts : redis != null ? redis.attempts() : new InMemoryAttemptCounter(clock);
+    }
+
+    /** Says at start-up whether Redis answers; starts either way, as Redis may come up later. */
+    private void checkRedis() {
+        try {
+            redis.link().call(r -> r.ping());
+            log.info("Sessions and sign-in throttling are kept in Redis at {}, shared with every instance using it",
+                    redis.link().address());
+        } catch (StoreUnavailableException e) {
+            log.warn("Starting without Redis at {}: sign-ins answer 503 until it can be reached", redis.link().address());
+        }
+    }
+
+    /** 503 with the API's JSON body when Redis (or another shared store) cannot be reached. */
+    private static void storeUnavailable(StoreUnavailableException e, Request req, Response res) {
+        res.header("Retry-After", "1");
+        JsonReplies.error(res, Status.SERVICE_UNAVAILABLE, "session store unavailable", LoginCodes.STORE_UNAVAILABLE);
+    }
+
     @Override
     public void close() {
-        store.close();
-        attempts.close();
+        if (store != null) {
+            store.close();
+        }
+        if (attempts != null) {
+            attempts.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+        store = null;
+        attempts = null;
+        redis = null;
     }
 }

@@ -3,6 +3,8 @@ package io.trestle.login;
 import io.trestle.Config;
 import io.trestle.Setting;
 import io.trestle.Setting.Kind;
+import io.trestle.login.redis.RedisAddress;
+import io.trestle.login.redis.RedisLink;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,13 +22,19 @@ import java.util.List;
  * @param protectedPaths     route patterns that answer 401 without a session
  * @param corsOrigins        origins allowed to call with credentials from another site
  * @param iterations         PBKDF2 iterations for new hashes and the unknown-user dummy
+ * @param redis              where sessions and attempt counts are shared, or null to keep them in memory
+ * @param redisTimeout       how long connecting to Redis or one command may take
+ * @param redisKeyPrefix     what every Redis key starts with
  */
 record LoginSettings(Path usersFile, int maxFailuresUser, int maxFailuresClient, Duration throttleWindow,
                      Duration sessionIdle, Duration sessionMax, String cookieName, List<String> protectedPaths,
-                     CorsPolicy corsOrigins, int iterations) {
+                     CorsPolicy corsOrigins, int iterations, RedisAddress redis, Duration redisTimeout,
+                     String redisKeyPrefix) {
 
     static final String USERS = "users";
     static final String ITERATIONS = "pbkdf2-iterations";
+    static final String SESSIONS = "sessions";
+    static final String MEMORY = "memory";
 
     static Setting usersSetting() {
         return Setting.of(USERS, Kind.PATH, "users.properties", "the users file (name=pbkdf2-sha256$...; see passwd)");
@@ -48,7 +56,11 @@ record LoginSettings(Path usersFile, int maxFailuresUser, int maxFailuresClient,
                 Setting.of("session-cookie", Kind.STRING, "TRESTLE_SESSION", "the session cookie's name"),
                 Setting.of("protected-paths", Kind.LIST, null, "route patterns that need a session, e.g. /api/private/{rest...}"),
                 Setting.of("cors-origins", Kind.LIST, null, "origins allowed to call the API with credentials, e.g. https://app.example.com"),
-                iterationsSetting());
+                iterationsSetting(),
+                Setting.of(SESSIONS, Kind.STRING, MEMORY, "where sessions and sign-in throttling live: memory (this process) "
+                        + "or redis://[:password@]host[:port][/db] (shared by several instances)"),
+                Setting.of("redis-timeout", Kind.DURATION, "500ms", "with Redis: the longest a connection or command may take"),
+                Setting.of("redis-key-prefix", Kind.STRING, "trestle:", "with Redis: what every key starts with"));
     }
 
     /** @throws IllegalArgumentException naming the setting that is out of range */
@@ -77,7 +89,21 @@ record LoginSettings(Path usersFile, int maxFailuresUser, int maxFailuresClient,
             throw new IllegalArgumentException("cors-origins: " + e.getMessage());
         }
         return new LoginSettings(Path.of(config.string(USERS, "users.properties")), perUser, perClient, window,
-                idle, max, cookie, paths, cors, iterations(config));
+                idle, max, cookie, paths, cors, iterations(config), redis(config),
+                positive(config, "redis-timeout", RedisLink.DEFAULT_TIMEOUT), config.string("redis-key-prefix", "trestle:"));
+    }
+
+    /** The Redis address of the {@code sessions} setting, or null for {@code memory}. */
+    private static RedisAddress redis(Config config) {
+        String value = config.string(SESSIONS, MEMORY).strip();
+        if (value.equalsIgnoreCase(MEMORY)) {
+            return null;
+        }
+        try {
+            return RedisAddress.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(SESSIONS + ": memory or redis://host:port[/db]; " + e.getMessage());
+        }
     }
 
     static int iterations(Config config) {

@@ -17,7 +17,8 @@ import io.trestle.Status;
  * }</pre>
  *
  * <p>It runs after the login plugin's session filter ({@link LoginPlugin#REQUIRE_LOGIN_ORDER}).
- * OPTIONS requests pass: they carry no cookie and change nothing.
+ * OPTIONS requests pass: they carry no cookie and change nothing. When the session store could
+ * not be reached, the answer is 503 {@code {"message":"session store unavailable","code":-8}}.
  */
 public final class RequireLogin implements Filter {
     private final String path;
@@ -43,6 +44,7 @@ public final class RequireLogin implements Filter {
     @Override
     public void filter(Request req, Response res, Chain chain) throws Exception {
         if (req.user().isEmpty() && req.method() != Method.OPTIONS) {
+            SessionFilter.requireStore(req); // 503 when the session could not be looked up
             JsonReplies.error(res, Status.UNAUTHORIZED, "sign in first", LoginCodes.NOT_SIGNED_IN);
             return;
         }

@@ -6,7 +6,10 @@ import io.trestle.Response;
 import io.trestle.Status;
 import java.util.Map;
 
-/** {@code GET /api/session}: 200 {@code {"username": ...}} when signed in, else 401. */
+/**
+ * {@code GET /api/session}: 200 {@code {"username": ...}} when signed in, else 401; 503 when the
+ * session store could not be asked.
+ */
 final class SessionInfoHandler implements Handler {
 
     @Override
@@ -14,6 +17,7 @@ final class SessionInfoHandler implements Handler {
         // The session filter has looked the cookie up already (and restarted the idle clock).
         var user = req.user();
         if (user.isEmpty()) {
+            SessionFilter.requireStore(req);
             JsonReplies.error(res, Status.UNAUTHORIZED, "not signed in", LoginCodes.NOT_SIGNED_IN);
             return;
         }

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Creates, looks up and ends sessions in a {@link SessionStore}, and decides when they expire:
  * after an idle timeout since the last use, and after a maximum lifetime since sign-in,
- * whichever comes first.
+ * whichever comes first. A store that cannot be reached throws {@link StoreUnavailableException}
+ * through every method.
  *
  * <pre>{@code
  * SessionManager sessions = new SessionManager(new InMemorySessionStore(), Clock.systemUTC(),
@@ -66,7 +67,7 @@ public final class SessionManager {
         }
         if (Duration.between(s.lastAccessAt(), now).compareTo(TOUCH_GRANULARITY) >= 0) {
             s = new Session(s.id(), s.username(), s.createdAt(), now, expiry(s.createdAt(), now));
-            store.save(s);
+            store.refresh(s); // not save: a sign-out elsewhere since our lookup must win
         }
         return Optional.of(s);
     }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * store.delete(id);
  * }</pre>
  *
- * <p>Implementations must be safe for concurrent use. A store may drop a session at any time
+ * <p>A store that cannot reach where it keeps sessions throws {@link StoreUnavailableException}.
+ * Implementations must be safe for concurrent use. A store may drop a session at any time
  * after its {@link Session#expiresAt()} (a Redis store sets that as the key's expiry), and may
  * still return one that has just expired: callers check.
  */
@@ -24,6 +25,17 @@ public interface SessionStore extends AutoCloseable {
 
     /** Stores {@code session}, replacing any with the same id. */
     void save(Session session);
+
+    /**
+     * Stores {@code session} only if a session with its id is still there: a session ended
+     * meanwhile (on this server or another) stays ended. The default suits stores whose
+     * {@link #save} and {@link #delete} cannot interleave with this call.
+     */
+    default void refresh(Session session) {
+        if (find(session.id()).isPresent()) {
+            save(session);
+        }
+    }
 
     /** Forgets the session with {@code id}; nothing happens when there is none. */
     void delete(String id);

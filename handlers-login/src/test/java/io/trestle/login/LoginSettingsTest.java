@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.trestle.Config;
 import io.trestle.Plugin;
 import io.trestle.Setting;
+import io.trestle.login.redis.RedisAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LoginSettingsTest {
 
@@ -31,6 +33,9 @@ class LoginSettingsTest {
         assertEquals(List.of(), s.protectedPaths());
         assertTrue(s.corsOrigins().isEmpty());
         assertEquals(600_000, s.iterations());
+        assertEquals(null, s.redis(), "sessions in memory");
+        assertEquals(Duration.ofMillis(500), s.redisTimeout());
+        assertEquals("trestle:", s.redisKeyPrefix());
     }
 
     @Test
@@ -44,11 +49,14 @@ class LoginSettingsTest {
 
     @Test
     void readsEveryValue() {
-        LoginSettings s = LoginSettings.from(Config.of(Map.of(
-                "users", "/etc/app/users", "login-max-failures-user", "3", "login-max-failures-client", "9",
-                "login-throttle-window", "1m", "session-idle", "10s", "session-max", "1h", "session-cookie", "__Host-sid",
-                "protected-paths", "/api/private/{rest...}, /admin/{rest...}", "cors-origins", "https://a.example, http://localhost:3000",
-                "pbkdf2-iterations", "1000")));
+        LoginSettings s = LoginSettings.from(Config.of(Map.ofEntries(
+                Map.entry("users", "/etc/app/users"), Map.entry("login-max-failures-user", "3"),
+                Map.entry("login-max-failures-client", "9"), Map.entry("login-throttle-window", "1m"),
+                Map.entry("session-idle", "10s"), Map.entry("session-max", "1h"), Map.entry("session-cookie", "__Host-sid"),
+                Map.entry("protected-paths", "/api/private/{rest...}, /admin/{rest...}"),
+                Map.entry("cors-origins", "https://a.example, http://localhost:3000"), Map.entry("pbkdf2-iterations", "1000"),
+                Map.entry("sessions", "redis://10.0.0.5:6380/2"), Map.entry("redis-timeout", "2s"),
+                Map.entry("redis-key-prefix", "shop:"))));
         assertEquals(Path.of("/etc/app/users"), s.usersFile());
         assertEquals(3, s.maxFailuresUser());
         assertEquals(9, s.maxFailuresClient());
@@ -59,6 +67,15 @@ class LoginSettingsTest {
         assertEquals(List.of("/api/private/{rest...}", "/admin/{rest...}"), s.protectedPaths());
         assertTrue(s.corsOrigins().allows("http://localhost:3000"));
         assertEquals(1000, s.iterations());
+        assertEquals(new RedisAddress("10.0.0.5", 6380, 2, null, null, false), s.redis());
+        assertEquals(Duration.ofSeconds(2), s.redisTimeout());
+        assertEquals("shop:", s.redisKeyPrefix());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "MEMORY", " memory "})
+    void memoryKeepsSessionsInThisProcess(String value) {
+        assertEquals(null, LoginSettings.from(Config.of(Map.of("sessions", value))).redis());
     }
 
     @ParameterizedTest
@@ -74,6 +91,11 @@ class LoginSettingsTest {
         "cors-origins | * | cors-origins",
         "cors-origins | example.com | cors-origins",
         "pbkdf2-iterations | 0 | pbkdf2-iterations",
+        "sessions | redis | sessions",
+        "sessions | memcached://127.0.0.1:11211 | sessions",
+        "sessions | redis://127.0.0.1:99999 | sessions",
+        "sessions | redis://127.0.0.1:6379/x | sessions",
+        "redis-timeout | 0ms | redis-timeout",
     })
     void outOfRangeValuesNameTheSetting(String name, String value, String named) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -91,7 +113,8 @@ class LoginSettingsTest {
         }
         assertTrue(found != null, "META-INF/services/io.trestle.Plugin lists LoginPlugin");
         assertEquals(List.of("users", "login-max-failures-user", "login-max-failures-client", "login-throttle-window",
-                        "session-idle", "session-max", "session-cookie", "protected-paths", "cors-origins", "pbkdf2-iterations"),
+                        "session-idle", "session-max", "session-cookie", "protected-paths", "cors-origins", "pbkdf2-iterations",
+                        "sessions", "redis-timeout", "redis-key-prefix"),
                 found.settings().stream().map(Setting::name).toList());
     }
 }
