@@ -1,0 +1,22 @@
+package io.trestle.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Fuzzes the chunked decoder: the input is what follows a request head with
+ * {@code Transfer-Encoding: chunked}, decoded under a 64-byte body limit; {@link ChunkedProperties}
+ * are checked on each input.
+ *
+ * <p>Under Surefire this runs as a regression test over the committed inputs in
+ * {@code src/test/resources/io/trestle/fuzz/ChunkedDecoderFuzzTestInputs/decodeChunked/}. To fuzz:
+ * <pre>
+ * JAZZER_FUZZ=1 ./mvnw -pl core test -Dtest=ChunkedDecoderFuzzTest
+ * </pre>
+ */
+class ChunkedDecoderFuzzTest {
+
+    @FuzzTest(maxDuration = "5m")
+    void decodeChunked(byte[] input) {
+        ChunkedProperties.check(input, HeadProperties.FUZZ_LIMITS);
+    }
+}

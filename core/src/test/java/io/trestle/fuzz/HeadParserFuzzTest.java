@@ -1,0 +1,23 @@
+package io.trestle.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Fuzzes the request-head parser with raw bytes and checks {@link HeadProperties} on each input.
+ *
+ * <p>Under Surefire this runs as a regression test over the committed inputs in
+ * {@code src/test/resources/io/trestle/fuzz/HeadParserFuzzTestInputs/parseHead/}: valid requests,
+ * every smuggling vector of {@code SmugglingTest}, and whatever a fuzzing session found. To fuzz:
+ * <pre>
+ * JAZZER_FUZZ=1 ./mvnw -pl core test -Dtest=HeadParserFuzzTest
+ * </pre>
+ * Jazzer writes its corpus to {@code .cifuzz-corpus/} (ignored) and a failing input next to the
+ * committed ones, where it becomes a regression test.
+ */
+class HeadParserFuzzTest {
+
+    @FuzzTest(maxDuration = "5m")
+    void parseHead(byte[] input) {
+        HeadProperties.check(input, HeadProperties.FUZZ_LIMITS);
+    }
+}
