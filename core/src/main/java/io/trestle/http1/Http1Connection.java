@@ -4,6 +4,7 @@ import io.trestle.HttpException;
 import io.trestle.Method;
 import io.trestle.Status;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -19,13 +20,18 @@ import org.slf4j.LoggerFactory;
  * <p>States, as the graceful shutdown sees them: {@code IDLE} — waiting for the first byte of a
  * request; closing the socket now loses nothing. {@code READING} — a head is arriving, under the
  * head timeout. {@code BUSY} — a request is being handled; shutdown lets it finish (within its
- * grace period), and the response then says {@code Connection: close}.
+ * grace period), and the response then says {@code Connection: close}. {@code CLOSED} — done;
+ * it may still be lingering (discarding what the client sends after the last response), and
+ * closing the socket now loses nothing.
  */
 public final class Http1Connection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Http1Connection.class);
     private static final int BUFFER_SIZE = 16 * 1024;
     /** Unread request bodies up to this size are skipped to keep the connection; larger ones close it. */
     private static final long MAX_DRAIN = 256 * 1024;
+    /** How long, and how much, a connection the server closes reads and discards first (RFC 9112 §9.6). */
+    private static final int LINGER_MILLIS = 2_000;
+    private static final long LINGER_BYTES = 1024 * 1024;
 
     public enum State { IDLE, READING, BUSY, CLOSED }
 
@@ -35,6 +41,7 @@ public final class Http1Connection implements Runnable {
     private final Limits limits;
     private volatile State state = State.READING;
     private volatile Thread thread;
+    private boolean linger;
 
     public Http1Connection(SocketChannel channel, ConnectionContext ctx) {
         this.channel = channel;
@@ -76,6 +83,9 @@ public final class Http1Connection implements Runnable {
             LOG.error("connection {} failed", socket.getRemoteSocketAddress(), e);
         } finally {
             state = State.CLOSED;
+            if (linger) {
+                lingerBeforeClose();
+            }
             close();
             ctx.closed(this);
         }
@@ -134,6 +144,7 @@ public final class Http1Connection implements Runnable {
             state = State.BUSY;
             if (!exchange(head, input, output, remote, start)) {
                 output.flush();
+                linger = !ctx.closing();
                 return;
             }
         }
@@ -194,8 +205,38 @@ public final class Http1Connection implements Runnable {
             res.contentType("text/html; charset=utf-8");
             res.send(ErrorPages.html(status, message));
             output.flush();
+            linger = true;
         } catch (IOException | RuntimeException e) {
             LOG.debug("could not send {}: {}", status, e.toString());
+        }
+    }
+
+    /**
+     * Closes in stages, as RFC 9112 §9.6 asks of a server that closes first: a FIN after the last
+     * response, then what the client still sends (the rest of a refused body, pipelined requests) is
+     * read and discarded for a while. Closing at once with unread bytes makes the TCP stack send a
+     * reset, which can destroy the response before the client has read it.
+     */
+    private void lingerBeforeClose() {
+        try {
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            byte[] discard = new byte[8192];
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+            for (long left = LINGER_BYTES; left > 0; ) {
+                long millis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (millis <= 0) {
+                    return;
+                }
+                socket.setSoTimeout((int) millis);
+                int n = in.read(discard);
+                if (n < 0) {
+                    return;
+                }
+                left -= n;
+            }
+        } catch (IOException e) {
+            LOG.debug("lingering close of {}: {}", socket.getRemoteSocketAddress(), e.toString());
         }
     }
 

@@ -10,14 +10,18 @@ import io.trestle.testing.RawConnection;
 import io.trestle.testing.RawResponse;
 import io.trestle.testing.TrestleTest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -102,6 +106,30 @@ class SmugglingTest {
             RawResponse next = c.readResponse();
             assertEquals(200, next.status(), next::toString);
             assertEquals("next", next.bodyText());
+        }
+    }
+
+    /**
+     * RFC 9112 §9.6: a server that closes while the client is still sending must close in stages
+     * (FIN after its response, then read what still comes), or its TCP stack answers the unread
+     * bytes with a reset, which may destroy the response before the client has read it.
+     */
+    @Test
+    void refusalWhileTheClientStillSendsIsReadAndClosedCleanly() throws Exception {
+        try (RawConnection c = server.connect()) {
+            c.send("POST /small HTTP/1.1\r\nHost: x\r\nContent-Length: 200000\r\n\r\n");
+            CompletableFuture<Void> upload = CompletableFuture.runAsync(() -> {
+                try {
+                    c.send(new byte[200_000]);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            RawResponse res = c.readResponse();
+            assertEquals(413, res.status(), res::toString);
+            c.timeout(5_000);
+            assertEquals("", c.readAll(), "a FIN after the response, not a reset");
+            upload.get(10, TimeUnit.SECONDS);
         }
     }
 
