@@ -85,7 +85,7 @@ final class ChunkedProperties {
                     byte[] array = new byte[64];
                     source.callersArray(array);
                     int len = 1;
-                    for (int n; (n = body.read(array, 0, len)) >= 0; len = len % 61 + 7) {
+                    for (int n; (n = body.read(array, 0, len)) >= 0; len = 1 + len * 7 % 64) {
                         decoded.write(array, 0, n);
                     }
                 }
