@@ -2,6 +2,7 @@ package io.trestle.config;
 
 import io.trestle.Config;
 import io.trestle.Setting;
+import io.trestle.http1.ForwardedResolver;
 import java.util.function.Predicate;
 
 /**
@@ -23,10 +24,11 @@ final class CoreRules {
         }
         return switch (setting.name()) {
             case "port" -> intWithin(value, 0, 65_535);
+            case "redirect-http" -> intWithin(value, 1, 65_535);
             case "max-connections", "max-headers" -> intWithin(value, 1, Integer.MAX_VALUE);
             case "max-request-line", "max-header-size" -> sizeWithin(value, 1, Integer.MAX_VALUE);
             case "host" -> value.isEmpty() ? "needs a host name or IP address" : null;
-            case "trusted-proxies" -> eachEntry(value, IpLiterals::isAddressOrCidr, "an IP address or CIDR block");
+            case "trusted-proxies" -> eachEntry(value, ForwardedResolver::isProxyEntry, "an IP address or CIDR block");
             case "scan" -> eachEntry(value, CoreRules::isPackageName, "a Java package name");
             default -> null;
         };

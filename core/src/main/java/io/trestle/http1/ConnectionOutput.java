@@ -17,6 +17,8 @@ public final class ConnectionOutput extends OutputStream {
     private final byte[] buf;
     private int count;
     private long written;
+    /** When the blocking write under way started (System.nanoTime), or 0: read by the write-timeout sweeper. */
+    private volatile long writeStarted;
 
     public ConnectionOutput(OutputStream out, WritableByteChannel channel, int bufferSize) {
         this.out = out;
@@ -39,7 +41,7 @@ public final class ConnectionOutput extends OutputStream {
         if (len >= buf.length) {
             // Large bodies go straight to the socket, after what is buffered.
             drain();
-            out.write(b, off, len);
+            blockingWrite(b, off, len);
             return;
         }
         if (len > buf.length - count) {
@@ -106,7 +108,13 @@ public final class ConnectionOutput extends OutputStream {
         long sent = 0;
         if (channel != null) {
             while (sent < length) {
-                long n = file.transferTo(position + sent, length - sent, channel);
+                writeStarted = System.nanoTime();
+                long n;
+                try {
+                    n = file.transferTo(position + sent, length - sent, channel);
+                } finally {
+                    writeStarted = 0;
+                }
                 if (n <= 0) {
                     if (position + sent >= file.size()) {
                         break; // truncated underneath us
@@ -123,7 +131,7 @@ public final class ConnectionOutput extends OutputStream {
                 if (n < 0) {
                     break;
                 }
-                out.write(buf, 0, n);
+                blockingWrite(buf, 0, n);
                 sent += n;
             }
         }
@@ -148,9 +156,27 @@ public final class ConnectionOutput extends OutputStream {
 
     private void drain() throws IOException {
         if (count > 0) {
-            out.write(buf, 0, count);
+            blockingWrite(buf, 0, count);
             count = 0;
         }
+    }
+
+    private void blockingWrite(byte[] b, int off, int len) throws IOException {
+        writeStarted = System.nanoTime();
+        try {
+            out.write(b, off, len);
+        } finally {
+            writeStarted = 0;
+        }
+    }
+
+    /**
+     * How long the write under way has been blocked, in nanoseconds, or 0 when none is: a client
+     * that stops reading keeps a write blocked, and only closing its socket frees the thread.
+     */
+    public long writeBlockedNanos(long now) {
+        long started = writeStarted;
+        return started == 0 ? 0 : now - started;
     }
 
     @Override

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Http1Connection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Http1Connection.class);
-    private static final int BUFFER_SIZE = 16 * 1024;
+    /** Per direction; the input buffer grows for larger heads (up to the limits) and shrinks back. */
+    private static final int BUFFER_SIZE = 8 * 1024;
     /** Unread request bodies up to this size are skipped to keep the connection; larger ones close it. */
     private static final long MAX_DRAIN = 256 * 1024;
     /** How long, and how much, a connection the server closes reads and discards first (RFC 9112 §9.6). */
@@ -37,17 +38,29 @@ public final class Http1Connection implements Runnable {
 
     private final SocketChannel channel;
     private final Socket socket;
+    private final boolean secure;
     private final ConnectionContext ctx;
+    private final Http1Request.ClientInfo clientInfo;
+    private final DefaultHeaders defaultHeaders;
     private final Limits limits;
     private volatile State state = State.READING;
     private volatile Thread thread;
+    private volatile ConnectionOutput output;
     private boolean linger;
 
-    public Http1Connection(SocketChannel channel, ConnectionContext ctx) {
+    /**
+     * @param channel the accepted channel; {@code null} when {@code socket} is a TLS layer over it,
+     *                so files are copied through the socket instead of sent with {@code transferTo}
+     * @param socket  what requests are read from and responses written to
+     */
+    public Http1Connection(SocketChannel channel, Socket socket, boolean secure, ConnectionContext ctx) {
         this.channel = channel;
-        this.socket = channel.socket();
+        this.socket = socket;
+        this.secure = secure;
         this.ctx = ctx;
         this.limits = ctx.limits();
+        this.clientInfo = ctx.clientInfo(secure);
+        this.defaultHeaders = ctx.defaultHeaders(secure);
     }
 
     public State state() {
@@ -57,10 +70,16 @@ public final class Http1Connection implements Runnable {
     /** Closes the socket; a thread blocked on it wakes with an exception and ends. */
     public void close() {
         try {
-            channel.close();
+            socket.close();
         } catch (IOException e) {
             LOG.debug("closing {}: {}", socket.getRemoteSocketAddress(), e.toString());
         }
+    }
+
+    /** How long a write to the client has been blocked (0 when none is), for the write timeout. */
+    public long writeBlockedNanos(long now) {
+        ConnectionOutput out = output;
+        return out == null ? 0 : out.writeBlockedNanos(now);
     }
 
     /** Interrupts the connection's thread (shutdown, after the grace period). */
@@ -83,8 +102,8 @@ public final class Http1Connection implements Runnable {
             LOG.error("connection {} failed", socket.getRemoteSocketAddress(), e);
         } finally {
             state = State.CLOSED;
-            if (linger) {
-                lingerBeforeClose();
+            if (linger && !secure) {
+                lingerBeforeClose(); // SSLSocket has no half-close: TLS connections close at once
             }
             close();
             ctx.closed(this);
@@ -95,6 +114,7 @@ public final class Http1Connection implements Runnable {
         socket.setTcpNoDelay(true); // responses leave whole; waiting on delayed ACKs only adds latency
         ConnectionInput input = new ConnectionInput(socket.getInputStream(), BUFFER_SIZE, socket::setSoTimeout);
         ConnectionOutput output = new ConnectionOutput(socket.getOutputStream(), channel, BUFFER_SIZE);
+        this.output = output;
         RequestHeadParser parser = new RequestHeadParser(limits);
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         long headDeadline = System.nanoTime() + limits.headTimeout().toNanos();
@@ -174,7 +194,7 @@ public final class Http1Connection implements Runnable {
                 path = rawPath;
             }
         }
-        Http1Request req = new Http1Request(head, rawPath, path, query, remote, body, ctx.clientInfo());
+        Http1Request req = new Http1Request(head, rawPath, path, query, remote, body, clientInfo);
         exchange.request = req;
         if (badPath != null) {
             LOG.debug("{} from {}: {}", badPath.status(), remote, badPath.getMessage());
@@ -258,6 +278,11 @@ public final class Http1Connection implements Runnable {
         @Override
         public boolean mustClose() {
             return head == null || !head.keepAlive() || ctx.closing() || (body != null && !body.reusable(MAX_DRAIN));
+        }
+
+        @Override
+        public DefaultHeaders defaultHeaders() {
+            return defaultHeaders;
         }
 
         @Override

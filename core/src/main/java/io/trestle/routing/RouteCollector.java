@@ -65,7 +65,7 @@ public final class RouteCollector implements Routes {
     @Override
     public RouteCollector add(Set<Method> methods, String path, Handler handler, long maxBodySize) {
         Objects.requireNonNull(handler, () -> "no handler given for " + path);
-        claims.addAll(claims(methods, path, handler, maxBodySize, handler.getClass().getName(), handler.getClass()));
+        claims.addAll(claims(methods, path, handler, maxBodySize, describe(handler.getClass()), handler.getClass()));
         return this;
     }
 
@@ -159,7 +159,7 @@ public final class RouteCollector implements Routes {
     public RouteCollector filter(String path, int order, Filter filter) {
         Objects.requireNonNull(filter, () -> "no filter given for " + path);
         PathPattern.parse(path);
-        filters.add(new FilterEntry(path, order, filter, new Origin(filter.getClass().getName(), source)));
+        filters.add(new FilterEntry(path, order, filter, new Origin(describe(filter.getClass()), source)));
         return this;
     }
 
@@ -204,5 +204,15 @@ public final class RouteCollector implements Routes {
     private static boolean sameHandler(Claim a, Claim b) {
         return a.entry().handler() == b.entry().handler()
                 || a.identity().equals(b.identity()) && a.entry().origin().source().equals(b.entry().origin().source());
+    }
+
+    /**
+     * A readable name for a handler or filter class: a lambda's hidden class becomes
+     * {@code lambda in com.acme.Routes}, without the generated suffix that changes every run.
+     */
+    static String describe(Class<?> type) {
+        String name = type.getName();
+        int lambda = name.indexOf("$$Lambda");
+        return type.isHidden() && lambda > 0 ? "lambda in " + name.substring(0, lambda) : name;
     }
 }

@@ -59,6 +59,19 @@ final class ConnectionRegistry {
         return true;
     }
 
+    /** Closes connections whose write has been blocked longer than {@code timeoutNanos}; returns how many. */
+    int closeStalledWriters(long timeoutNanos) {
+        long now = System.nanoTime();
+        int closed = 0;
+        for (Http1Connection c : open) {
+            if (c.writeBlockedNanos(now) > timeoutNanos) {
+                c.close();
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     void closeAll() {
         for (Http1Connection c : open) {
             c.interrupt();

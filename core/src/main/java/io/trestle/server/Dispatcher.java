@@ -7,6 +7,7 @@ import io.trestle.HttpException;
 import io.trestle.Method;
 import io.trestle.Status;
 import io.trestle.http1.ErrorPages;
+import io.trestle.http1.FileShrankException;
 import io.trestle.http1.Http1Handler;
 import io.trestle.http1.Http1Request;
 import io.trestle.http1.Http1Response;
@@ -100,7 +101,9 @@ public final class Dispatcher implements Http1Handler {
         if (res.isCommitted()) {
             // Part of the answer is on the wire; closing is the only way to say it is incomplete.
             res.abort();
-            if (isClientGone(cause)) {
+            if (cause instanceof FileShrankException) {
+                LOG.warn("{} {}: {}", req.method(), req.path(), cause.getMessage());
+            } else if (isClientGone(cause)) {
                 LOG.debug("{} {}: client went away: {}", req.method(), req.path(), cause.toString());
             } else {
                 LOG.error("{} {} failed after the response was committed", req.method(), req.path(), cause);

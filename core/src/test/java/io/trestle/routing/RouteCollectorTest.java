@@ -104,7 +104,7 @@ class RouteCollectorTest {
         RouteTable table = Tables.build(new RouteCollector().get("/lambda", (req, res) -> { }).get("/class", new HelloA()));
         Origin lambda = table.match(Method.GET, "/lambda").route().origin();
         assertEquals(Origin.CODE, lambda.source());
-        assertTrue(lambda.name().startsWith(RouteCollectorTest.class.getName()), lambda.name());
+        assertEquals("lambda in " + RouteCollectorTest.class.getName(), lambda.name());
         assertEquals(HelloA.class.getName(), table.match(Method.GET, "/class").route().origin().name());
     }
 

@@ -178,6 +178,33 @@ class ConnectionTest {
     }
 
     @Test
+    void aClientThatStopsReadingIsClosedAtTheWriteTimeout() throws Exception {
+        CountDownLatch handlerDone = new CountDownLatch(1);
+        Limits limits = Limits.DEFAULTS.withWriteTimeout(Duration.ofMillis(500));
+        Server.Builder server = Server.builder().limits(limits).routes(r -> r.get("/flood", (req, res) -> {
+            byte[] chunk = new byte[64 * 1024];
+            try (var out = res.outputStream()) {
+                for (int i = 0; i < 4096; i++) { // 256 MiB: far more than socket buffers hold
+                    out.write(chunk);
+                }
+            } finally {
+                handlerDone.countDown();
+            }
+        }));
+        try (TrestleTest t = TrestleTest.start(server); RawConnection c = t.connect()) {
+            c.socket().setReceiveBufferSize(4096);
+            c.send("GET /flood HTTP/1.1\r\nHost: x\r\n\r\n");
+            // Never read: the server's write blocks until the timeout closes the connection.
+            assertTrue(handlerDone.await(15, TimeUnit.SECONDS), "the handler's write was cut off");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (t.server().openConnections() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, t.server().openConnections());
+        }
+    }
+
+    @Test
     void beyondTheConnectionCapClientsGet503() throws Exception {
         Limits limits = Limits.DEFAULTS.withMaxConnections(2);
         try (TrestleTest t = TrestleTest.start(echoServer(limits));

@@ -90,6 +90,12 @@ class ExchangeTest {
                 .add(Set.of(Method.PUT), "/small", (req, res) -> res.text("got " + req.bodyBytes().length), 16)
                 .exception(ArithmeticException.class, (e, req, res) -> res.status(422).text("math: " + e.getMessage()))
                 .get("/divide", (req, res) -> res.text("" + (1 / Integer.parseInt(req.queryParam("by")))))
+                .get("/attr", (req, res) -> {
+                    Object seen = req.attribute("mark");
+                    req.attribute("mark", "set by an earlier request");
+                    req.user("someone");
+                    res.text(String.valueOf(seen));
+                })
                 .errorPage(404, (req, res) -> res.html("<p>custom 404</p>")));
     }
 
@@ -316,6 +322,16 @@ class ExchangeTest {
         RawResponse trace = t.raw("TRACE /plain HTTP/1.1\r\nHost: x\r\nX-Secret: s3cret\r\n\r\n");
         assertEquals(405, trace.status());
         assertFalse(trace.bodyText().contains("s3cret"));
+    }
+
+    @Test
+    void nothingOfOneRequestLeaksIntoTheNext() throws Exception {
+        try (RawConnection c = t.connect()) {
+            for (int i = 0; i < 3; i++) {
+                c.send("GET /attr HTTP/1.1\r\nHost: x\r\n\r\n");
+                assertEquals("null", c.readResponse().bodyText(), "request " + i);
+            }
+        }
     }
 
     @Test
