@@ -1,5 +1,6 @@
 package io.trestle.fuzz;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
@@ -16,6 +17,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class ChunkedDecoderFuzzTest {
 
     @FuzzTest(maxDuration = "5m")
+    @DictionaryEntries({"\r\n", "0\r\n\r\n", ";", "=", "\"", "\\\"", " ; ", "7fffffffffffffff", "ffffffffffffffff",
+        "0000000000000000", "40", "41", "X-Trailer: ", "\t"})
     void decodeChunked(byte[] input) {
         ChunkedProperties.check(input, HeadProperties.FUZZ_LIMITS);
     }

@@ -1,5 +1,6 @@
 package io.trestle.fuzz;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
@@ -17,6 +18,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class HeadParserFuzzTest {
 
     @FuzzTest(maxDuration = "5m")
+    @DictionaryEntries({"\r\n", "\r\n\r\n", " HTTP/1.1\r\n", " HTTP/1.0\r\n", "GET ", "POST ", "OPTIONS * ",
+        "http://", "Host: ", "Content-Length: ", "Transfer-Encoding: ", "chunked", "identity", ", ", ";q=1",
+        "Connection: ", "close", "keep-alive", "Expect: ", "100-continue", "[::1]", ":65535", "%2F", "\t"})
     void parseHead(byte[] input) {
         HeadProperties.check(input, HeadProperties.FUZZ_LIMITS);
     }
