@@ -17,8 +17,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class ChunkedDecoderFuzzTest {
 
     @FuzzTest(maxDuration = "5m")
-    @DictionaryEntries({"\r\n", "0\r\n\r\n", ";", "=", "\"", "\\\"", " ; ", "7fffffffffffffff", "ffffffffffffffff",
-        "0000000000000000", "40", "41", "X-Trailer: ", "\t"})
+    // Jazzer writes the entries into a libFuzzer dictionary verbatim: escapes are libFuzzer's (\xNN, \", \\).
+    @DictionaryEntries({"\\x0D\\x0A", "0\\x0D\\x0A\\x0D\\x0A", ";", "=", "\\\"", "\\\\\\\"", " ; ", "7fffffffffffffff",
+        "ffffffffffffffff", "0000000000000000", "40", "41", "X-Trailer: ", "\\x09"})
     void decodeChunked(byte[] input) {
         ChunkedProperties.check(input, HeadProperties.FUZZ_LIMITS);
     }

@@ -18,9 +18,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class HeadParserFuzzTest {
 
     @FuzzTest(maxDuration = "5m")
-    @DictionaryEntries({"\r\n", "\r\n\r\n", " HTTP/1.1\r\n", " HTTP/1.0\r\n", "GET ", "POST ", "OPTIONS * ",
-        "http://", "Host: ", "Content-Length: ", "Transfer-Encoding: ", "chunked", "identity", ", ", ";q=1",
-        "Connection: ", "close", "keep-alive", "Expect: ", "100-continue", "[::1]", ":65535", "%2F", "\t"})
+    // Jazzer writes the entries into a libFuzzer dictionary verbatim: escapes are libFuzzer's (\xNN).
+    @DictionaryEntries({"\\x0D\\x0A", "\\x0D\\x0A\\x0D\\x0A", " HTTP/1.1\\x0D\\x0A", " HTTP/1.0\\x0D\\x0A", "GET ", "POST ",
+        "OPTIONS * ", "http://", "Host: ", "Content-Length: ", "Transfer-Encoding: ", "chunked", "identity", ", ",
+        ";q=1", "Connection: ", "close", "keep-alive", "Expect: ", "100-continue", "[::1]", ":65535", "%2F", "\\x09"})
     void parseHead(byte[] input) {
         HeadProperties.check(input, HeadProperties.FUZZ_LIMITS);
     }
