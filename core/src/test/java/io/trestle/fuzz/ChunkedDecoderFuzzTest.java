@@ -9,7 +9,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * are checked on each input.
  *
  * <p>Under Surefire this runs as a regression test over the committed inputs in
- * {@code src/test/resources/io/trestle/fuzz/ChunkedDecoderFuzzTestInputs/decodeChunked/}. To fuzz:
+ * {@code src/test/resources/io/trestle/fuzz/ChunkedDecoderFuzzTestInputs/decodeChunked/}: the bodies
+ * of the chunked smuggling vectors and generated requests, and in {@code corpus/} the inputs of past
+ * fuzzing sessions that reached code the seeds do not. To fuzz:
  * <pre>
  * JAZZER_FUZZ=1 ./mvnw -pl core test -Dtest=ChunkedDecoderFuzzTest
  * </pre>

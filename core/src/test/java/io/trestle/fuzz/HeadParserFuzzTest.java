@@ -8,7 +8,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  *
  * <p>Under Surefire this runs as a regression test over the committed inputs in
  * {@code src/test/resources/io/trestle/fuzz/HeadParserFuzzTestInputs/parseHead/}: valid requests,
- * every smuggling vector of {@code SmugglingTest}, and whatever a fuzzing session found. To fuzz:
+ * every smuggling vector of {@code SmugglingTest} ({@link SeedCorpusTest} keeps them in step), and
+ * in {@code corpus/} the inputs of past fuzzing sessions that reached code the seeds do not
+ * (libFuzzer's {@code -merge=1} of the generated corpus over the seeds). To fuzz:
  * <pre>
  * JAZZER_FUZZ=1 ./mvnw -pl core test -Dtest=HeadParserFuzzTest
  * </pre>
