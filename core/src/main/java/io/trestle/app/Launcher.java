@@ -11,8 +11,12 @@ import io.trestle.config.UsageException;
 import io.trestle.discovery.Deployment;
 import io.trestle.discovery.DiscoveryException;
 import io.trestle.discovery.DiscoveryOptions;
+import io.trestle.http1.Limits;
+import io.trestle.reload.HotDeployer;
+import io.trestle.reload.PluginFolderWatcher;
 import io.trestle.routing.RouteTable;
 import io.trestle.server.TlsContexts;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.io.UncheckedIOException;
@@ -146,12 +150,14 @@ public final class Launcher {
             RouteTable table = deployment.start(config);
             long discovered = System.nanoTime();
             SSLContext tls = tls(config);
+            Limits limits = CoreSettings.limits(config);
             AtomicReference<Server> redirector = new AtomicReference<>();
+            AtomicReference<PluginFolderWatcher> watcher = new AtomicReference<>();
             server = Server.builder()
                     .host(config.string(CoreSettings.HOST.name(), "127.0.0.1"))
                     .port(config.integer(CoreSettings.PORT.name(), 8080))
                     .config(config)
-                    .limits(CoreSettings.limits(config))
+                    .limits(limits)
                     .trustedProxies(config.list(CoreSettings.TRUSTED_PROXIES.name()))
                     .accessLog(config.bool(CoreSettings.ACCESS_LOG.name(), true))
                     .routeTable(table)
@@ -163,9 +169,18 @@ public final class Launcher {
                             plain.close();
                         }
                     })
+                    .onClose(() -> {
+                        PluginFolderWatcher w = watcher.get();
+                        if (w != null) {
+                            w.close();     // before the deployment: no reload may run while it closes
+                        }
+                    })
                     .onClose(deployment::close)
                     .build()
                     .start();
+            if (config.bool(CoreSettings.RELOAD.name(), true)) {
+                watcher.set(watch(deployment, server, raw, limits));
+            }
             Integer redirect = config.get(CoreSettings.REDIRECT_HTTP.name()).map(Integer::valueOf).orElse(null);
             if (redirect != null) {
                 Server plain = HttpsRedirect.start(config.string(CoreSettings.HOST.name(), "127.0.0.1"), redirect, server.port());
@@ -187,6 +202,23 @@ public final class Launcher {
             }));
         }
         return server;
+    }
+
+    /**
+     * Hot reload: a jar added, replaced or removed in the plugins folder changes the routes while
+     * the server runs. A new jar's settings are resolved like the start-up ones (flags, file,
+     * environment, defaults); flags of jars since removed are passed over, as they were checked
+     * at start-up.
+     */
+    private PluginFolderWatcher watch(Deployment deployment, Server server, RawSettings raw, Limits limits) {
+        HotDeployer deployer = new HotDeployer(deployment, server,
+                declared -> raw.resolveKnown(merged(coreSettings(), declared)), limits.shutdownGrace());
+        try {
+            return PluginFolderWatcher.start(deployer, PluginFolderWatcher.DEFAULT_SETTLE);
+        } catch (IOException e) {
+            LOG.warn("hot reload is off: cannot watch {}: {}", deployer.pluginsDir(), e.getMessage());
+            return null;
+        }
     }
 
     /** The TLS context of {@code --tls-keystore} and {@code --tls-password-file}, or null. */

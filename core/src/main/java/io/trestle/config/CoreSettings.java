@@ -67,11 +67,13 @@ public final class CoreSettings {
             "file holding the keystore's password (first line)");
     public static final Setting REDIRECT_HTTP = Setting.of("redirect-http", Kind.INT, null,
             "with TLS: also listen for plain HTTP on this port and redirect it to HTTPS");
+    public static final Setting RELOAD = Setting.of("reload", Kind.BOOLEAN, "true",
+            "watch the plugins folder: deploy added, replaced and removed jars while running");
     public static final Setting HELP = Setting.flag("help", "print this help and exit (also -h)");
 
     /** Every core setting, in the order the help text lists them. */
     public static final List<Setting> ALL = List.of(HOST, PORT, ROOT, PLUGINS, CONFIG, SCAN, TRUSTED_PROXIES,
-            STRICT, MAX_CONNECTIONS, MAX_REQUEST_LINE, MAX_HEADER_SIZE, MAX_HEADERS, MAX_BODY_SIZE,
+            STRICT, RELOAD, MAX_CONNECTIONS, MAX_REQUEST_LINE, MAX_HEADER_SIZE, MAX_HEADERS, MAX_BODY_SIZE,
             HEAD_TIMEOUT, IDLE_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, SHUTDOWN_GRACE, ACCESS_LOG, SECURITY_HEADERS, TLS_KEYSTORE,
             TLS_PASSWORD_FILE, REDIRECT_HTTP, HELP);
 

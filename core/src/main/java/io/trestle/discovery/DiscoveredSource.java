@@ -5,6 +5,7 @@ import io.trestle.Plugin;
 import io.trestle.Setting;
 import io.trestle.routing.RouteCollector;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,12 +37,24 @@ public final class DiscoveredSource implements AutoCloseable {
     private final List<Class<?>> handlerClasses;
     private final List<Filter> filters;
     private final List<Setting> settings;
+    private final JarFiles files;
     private volatile RecordedRoutes routes;
     private boolean closed;
 
+    /**
+     * The files behind a plugin jar source.
+     *
+     * @param jar       the jar in the plugins folder
+     * @param stamp     what the jar looked like when it was read
+     * @param webFolder its unpacked {@code META-INF/resources/}, or {@code null} when it has none
+     */
+    record JarFiles(Path jar, JarStamp stamp, Path webFolder) {
+    }
+
     DiscoveredSource(String name, ClassLoader loader, List<Plugin> plugins, List<Class<?>> handlerClasses, List<Filter> filters,
-            List<Setting> settings) {
+            List<Setting> settings, JarFiles files) {
         this.name = name;
+        this.files = files;
         this.loader = loader;
         this.plugins = List.copyOf(plugins);
         this.handlerClasses = List.copyOf(handlerClasses);
@@ -79,6 +92,21 @@ public final class DiscoveredSource implements AutoCloseable {
         return settings;
     }
 
+    /** The plugin jar this source was loaded from, or {@code null} for the class path. */
+    public Path jar() {
+        return files == null ? null : files.jar();
+    }
+
+    /** What the jar looked like when it was loaded, or {@code null} for the class path. */
+    public JarStamp stamp() {
+        return files == null ? null : files.stamp();
+    }
+
+    /** The folder holding the jar's web files ({@code META-INF/resources/}), or {@code null} when it has none. */
+    public Path webFolder() {
+        return files == null ? null : files.webFolder();
+    }
+
     /** Whether {@link SourceInstaller} has run, so {@link #replayInto} can be called. */
     public boolean installed() {
         return routes != null;
@@ -108,8 +136,8 @@ public final class DiscoveredSource implements AutoCloseable {
     }
 
     /**
-     * Closes each plugin, then the jar's class loader (not the application's). The caller takes
-     * the source's routes out of service first. Failures are logged, not thrown; closing twice
+     * Closes each plugin, then the jar's class loader (not the application's), and deletes the
+     * jar's unpacked web files. The caller takes the source's routes out of service first. Failures are logged, not thrown; closing twice
      * does nothing.
      */
     @Override
@@ -135,6 +163,9 @@ public final class DiscoveredSource implements AutoCloseable {
             } catch (IOException e) {
                 LOG.warn("cannot close the class loader of {}: {}", name, e.getMessage());
             }
+        }
+        if (files != null) {
+            WebFolder.delete(files.webFolder());
         }
     }
 

@@ -31,7 +31,7 @@ public final class DiscoveryException extends Exception {
      * A short, one-line account of {@code t} and its causes, e.g.
      * {@code "Provider com.acme.Ping could not be instantiated: IllegalStateException: no port"}.
      */
-    static String describe(Throwable t) {
+    public static String describe(Throwable t) {
         StringBuilder b = new StringBuilder();
         Throwable cur = t;
         for (int depth = 0; cur != null && depth < 4; depth++) {

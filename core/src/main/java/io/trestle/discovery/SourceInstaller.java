@@ -4,6 +4,7 @@ import io.trestle.Config;
 import io.trestle.Filter;
 import io.trestle.Plugin;
 import io.trestle.Routes;
+import io.trestle.WebResources;
 import io.trestle.routing.RouteCollector;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * have one) and registers handlers, plugins and filters.
  *
  * <pre>{@code
- * SourceInstaller.install(source, config);          // records, for tables built later
- * SourceInstaller.install(source, config, collector); // or straight into one collector
+ * SourceInstaller.install(source, config, webResources); // records, for tables built later
+ * SourceInstaller.install(source, config, collector);    // or straight into one collector
  * }</pre>
  */
 public final class SourceInstaller {
@@ -33,9 +34,17 @@ public final class SourceInstaller {
      * @throws DiscoveryException when a handler cannot be created or a plugin's install fails
      */
     public static void install(DiscoveredSource source, Config config) throws DiscoveryException {
+        install(source, config, WebResources.none());
+    }
+
+    /**
+     * Like {@link #install(DiscoveredSource, Config)}; plugins that implement
+     * {@link WebResources.Aware} are handed {@code web} before their {@code install}.
+     */
+    public static void install(DiscoveredSource source, Config config, WebResources web) throws DiscoveryException {
         long start = System.nanoTime();
         RecordedRoutes recorded = new RecordedRoutes();
-        ContextLoader.with(source.classLoader(), () -> register(source, config, recorded));
+        ContextLoader.with(source.classLoader(), () -> register(source, config, recorded, web));
         source.installed(recorded);
         LOG.info("{}: installed {} registrations in {} ms", source.name(), recorded.size(), Sources.millisSince(start));
     }
@@ -43,10 +52,11 @@ public final class SourceInstaller {
     /** Registers {@code source} straight into {@code collector}, attributed to the source's name. */
     public static void install(DiscoveredSource source, Config config, RouteCollector collector) throws DiscoveryException {
         collector.source(source.name());
-        ContextLoader.with(source.classLoader(), () -> register(source, config, collector));
+        ContextLoader.with(source.classLoader(), () -> register(source, config, collector, WebResources.none()));
     }
 
-    private static Void register(DiscoveredSource source, Config config, Routes routes) throws DiscoveryException {
+    private static Void register(DiscoveredSource source, Config config, Routes routes, WebResources web)
+            throws DiscoveryException {
         // A class that is both a plugin (or filter) and a @Route class is instantiated once: reuse that object.
         Map<Class<?>, Object> created = new IdentityHashMap<>();
         for (Plugin p : source.plugins()) {
@@ -68,6 +78,9 @@ public final class SourceInstaller {
         }
         for (Plugin p : source.plugins()) {
             try {
+                if (p instanceof WebResources.Aware aware) {
+                    aware.webResources(web);
+                }
                 p.install(routes, config);
             } catch (Exception | LinkageError e) {
                 throw new DiscoveryException("plugin " + p.getClass().getName() + " failed to install: " + DiscoveryException.describe(e), e);

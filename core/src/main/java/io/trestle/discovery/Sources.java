@@ -43,7 +43,7 @@ public final class Sources {
             throws DiscoveryException {
         long start = System.nanoTime();
         DiscoveredSource source = find(DiscoveredSource.CLASSPATH, loader, false, () -> RouteScanner.scanPackages(loader, scanPackages),
-                codePlugins);
+                codePlugins, null);
         LOG.info("class path: {} plugins, {} handler classes, {} filters in {} ms (scanned {})", source.plugins().size(),
                 source.handlerClasses().size(), source.filters().size(), millisSince(start), scanPackages.isEmpty() ? "no packages" : scanPackages);
         return source;
@@ -51,31 +51,42 @@ public final class Sources {
 
     /**
      * One plugin jar, in its own {@link PluginClassLoader} (over a private copy of the jar) with
-     * {@code parent} as parent. On failure the loader is closed again.
+     * {@code parent} as parent; its web files ({@code META-INF/resources/}) are unpacked into a
+     * folder of their own. On failure the loader is closed and the folder deleted again.
      *
-     * @throws DiscoveryException when the jar is unreadable, an entry names a missing class, or a
-     *                            plugin or filter cannot be created
+     * @throws DiscoveryException when the jar is unreadable, an entry names a missing class, a
+     *                            web file has an unsafe name, or a plugin or filter cannot be created
      */
     public static DiscoveredSource jar(Path jar, ClassLoader parent) throws DiscoveryException {
         long start = System.nanoTime();
         String name = jar.getFileName().toString();
+        JarStamp stamp;
         PluginClassLoader loader;
         try {
+            // Read before the copy: a jar changed while being copied then looks changed again later.
+            stamp = JarStamp.of(jar);
             loader = PluginClassLoader.open(jar, parent);
         } catch (IOException e) {
             throw new DiscoveryException(e.getMessage(), e);
         }
+        Path web = null;
         try {
-            DiscoveredSource source = find(name, loader, true, () -> RouteScanner.scanJar(loader.copy()), List.of());
-            LOG.info("plugin jar {}: {} plugins, {} handler classes, {} filters in {} ms", name, source.plugins().size(),
-                    source.handlerClasses().size(), source.filters().size(), millisSince(start));
+            web = WebFolder.unpack(loader.copy(), name, stamp.modified());
+            DiscoveredSource.JarFiles files = new DiscoveredSource.JarFiles(jar, stamp, web);
+            DiscoveredSource source = find(name, loader, true, () -> RouteScanner.scanJar(loader.copy()), List.of(), files);
+            LOG.info("plugin jar {}: {} plugins, {} handler classes, {} filters{} in {} ms", name, source.plugins().size(),
+                    source.handlerClasses().size(), source.filters().size(), web == null ? "" : ", web files",
+                    millisSince(start));
             return source;
         } catch (DiscoveryException e) {
-            closeQuietly(loader);
+            cleanUp(loader, web);
             throw e;
+        } catch (IOException e) {
+            cleanUp(loader, web);
+            throw new DiscoveryException(e.getMessage(), e);
         } catch (RuntimeException e) {
             // A plugin's fault must not escape as a crash of the whole start-up: it refuses the jar.
-            closeQuietly(loader);
+            cleanUp(loader, web);
             throw new DiscoveryException(DiscoveryException.describe(e), e);
         }
     }
@@ -84,8 +95,8 @@ public final class Sources {
         List<String> classNames() throws DiscoveryException;
     }
 
-    private static DiscoveredSource find(String name, ClassLoader loader, boolean ownOnly, Scan scan, List<Plugin> codePlugins)
-            throws DiscoveryException {
+    private static DiscoveredSource find(String name, ClassLoader loader, boolean ownOnly, Scan scan, List<Plugin> codePlugins,
+            DiscoveredSource.JarFiles files) throws DiscoveryException {
         long start = System.nanoTime();
         List<ServiceLoader.Provider<Plugin>> pluginTypes = ServiceFinder.providers(Plugin.class, loader, ownOnly);
         List<ServiceLoader.Provider<Filter>> filterTypes = ServiceFinder.providers(Filter.class, loader, ownOnly);
@@ -119,7 +130,7 @@ public final class Sources {
             });
             throw e;
         }
-        DiscoveredSource source = new DiscoveredSource(name, loader, plugins, List.copyOf(handlers), filters, settings);
+        DiscoveredSource source = new DiscoveredSource(name, loader, plugins, List.copyOf(handlers), filters, settings, files);
         LOG.debug("{}: plugins {}, handler classes {}, filters {}", name, classNames(plugins), handlers, classNames(filters));
         return source;
     }
@@ -162,6 +173,11 @@ public final class Sources {
 
     private static List<String> classNames(List<?> objects) {
         return objects.stream().map(o -> o.getClass().getName()).toList();
+    }
+
+    private static void cleanUp(PluginClassLoader loader, Path web) {
+        closeQuietly(loader);
+        WebFolder.delete(web);
     }
 
     private static void closeQuietly(PluginClassLoader loader) {

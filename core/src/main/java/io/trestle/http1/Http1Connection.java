@@ -46,6 +46,7 @@ public final class Http1Connection implements Runnable {
     private volatile State state = State.READING;
     private volatile Thread thread;
     private volatile ConnectionOutput output;
+    private final Exchange exchange = new Exchange();
     private boolean linger;
 
     /**
@@ -59,7 +60,7 @@ public final class Http1Connection implements Runnable {
         this.secure = secure;
         this.ctx = ctx;
         this.limits = ctx.limits();
-        this.clientInfo = ctx.clientInfo(secure);
+        this.clientInfo = new PerConnection(ctx.clientInfo(secure));
         this.defaultHeaders = ctx.defaultHeaders(secure);
     }
 
@@ -178,9 +179,10 @@ public final class Http1Connection implements Runnable {
         String rawPath = q < 0 ? target : target.substring(0, q);
         String query = q < 0 ? null : target.substring(q + 1);
         long written = output.written();
-        Exchange exchange = new Exchange(head);
+        Exchange exchange = this.exchange;
+        exchange.start(head);
         Http1Response res = new Http1Response(output, exchange, head.method(), head.isHttp11());
-        RequestBody body = new RequestBody(head, input, output, limits, res::isCommitted);
+        RequestBody body = new RequestBody(head, input, output, limits, res);
         exchange.body = body;
         String path;
         HttpException badPath = null;
@@ -219,7 +221,8 @@ public final class Http1Connection implements Runnable {
     /** Answers a request that could not be parsed, then the connection closes. */
     private void refuse(ConnectionOutput output, int status, String message) {
         try {
-            Http1Response res = new Http1Response(output, new Exchange(null), Method.GET, true);
+            exchange.start(null);
+            Http1Response res = new Http1Response(output, exchange, Method.GET, true);
             res.closeConnection();
             res.status(status);
             res.contentType("text/html; charset=utf-8");
@@ -267,12 +270,15 @@ public final class Http1Connection implements Runnable {
 
     /** The response's view of this exchange: close decisions and error rendering. */
     private final class Exchange implements Http1Response.Exchange {
-        private final RequestHead head;
+        private RequestHead head;
         private RequestBody body;
         private Http1Request request;
 
-        Exchange(RequestHead head) {
+        /** One instance per connection, reset for each exchange: a connection serves one at a time. */
+        void start(RequestHead head) {
             this.head = head;
+            this.body = null;
+            this.request = null;
         }
 
         @Override
@@ -293,6 +299,35 @@ public final class Http1Connection implements Runnable {
             } else {
                 ctx.handler().error(request, res, status, message);
             }
+        }
+    }
+
+    /**
+     * A peer that is no trusted proxy gives the same answer for every request on the connection:
+     * resolve it once rather than format its address per request (the access log asks each time).
+     */
+    private static final class PerConnection implements Http1Request.ClientInfo {
+        private final Http1Request.ClientInfo delegate;
+        private ForwardedResolver.Resolved direct;
+        private Boolean readsHeaders;
+
+        PerConnection(Http1Request.ClientInfo delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public ForwardedResolver.Resolved resolve(InetSocketAddress peer, io.trestle.Headers headers) {
+            if (direct != null) {
+                return direct;
+            }
+            ForwardedResolver.Resolved resolved = delegate.resolve(peer, headers);
+            if (readsHeaders == null) {
+                readsHeaders = delegate.readsHeaders(peer);
+            }
+            if (!readsHeaders) {
+                direct = resolved;
+            }
+            return resolved;
         }
     }
 }

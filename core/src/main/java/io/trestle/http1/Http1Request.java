@@ -45,6 +45,11 @@ public final class Http1Request implements Request {
     /** How the connection tells the request about its client, resolved lazily. */
     public interface ClientInfo {
         ForwardedResolver.Resolved resolve(InetSocketAddress peer, Headers headers);
+
+        /** Whether the answer may depend on the headers (the peer is a trusted proxy). */
+        default boolean readsHeaders(InetSocketAddress peer) {
+            return true;
+        }
     }
 
     /**

@@ -22,7 +22,7 @@ import java.nio.file.StandardOpenOption;
  * connection's buffer on commit; small bodies follow in the same buffer, files go out with
  * {@code transferTo}.
  */
-public final class Http1Response implements Response {
+public final class Http1Response implements Response, RequestBody.Http1ResponseState {
     private static final byte[] SERVER = "Server: Trestle\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] COLON_SPACE = {':', ' '};
@@ -48,7 +48,7 @@ public final class Http1Response implements Response {
     private final Exchange exchange;
     private final Method method;
     private final boolean http11;
-    private final Headers headers = new Headers(12);
+    private final Headers headers = new Headers(4); // what a handler typically sets; grows when needed
     private int status = Status.OK;
     private boolean committed;
     private boolean finished;

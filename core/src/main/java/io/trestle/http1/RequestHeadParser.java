@@ -79,7 +79,7 @@ public final class RequestHeadParser {
         }
         RequestTarget target = RequestTarget.parse(buf, targetStart, targetEnd, method);
 
-        Headers headers = new Headers();
+        Headers headers = new Headers(8); // most requests have fewer; a browser's grow once
         FieldSection.readHeaders(in, headers, limits);
         return FramingRules.decide(method, target.target(), http11, headers.readOnly(), target.host());
     }

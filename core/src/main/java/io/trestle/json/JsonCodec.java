@@ -26,6 +26,16 @@ public final class JsonCodec {
         return MAPPER;
     }
 
+    /**
+     * Forgets every type, serializer and deserializer Jackson has cached. Called when a plugin jar
+     * is unloaded: those caches hold its classes (and through them its class loader) until
+     * dropped. Jackson cannot evict by class loader, so everything goes; the app's own types are
+     * introspected again on first use, a one-off cost of a few milliseconds.
+     */
+    public static void clearCaches() {
+        MAPPER.clearCaches();
+    }
+
     /** Serializes {@code value}; a value Jackson can't serialize is a programming error (500). */
     public static byte[] write(Object value) {
         try {

@@ -18,6 +18,12 @@ final class PatternRoutes {
     private final PathPattern[] patterns = new PathPattern[METHODS.length];
     private final PathPattern first;
     private final String allow;
+    /**
+     * Prebuilt answers for patterns without parameters, by method ordinal (null where the pattern
+     * has parameters): such a match carries nothing of the path, so one instance serves every
+     * request and a hit allocates nothing.
+     */
+    private final RouteMatch[] fixed = new RouteMatch[METHODS.length];
 
     /** @param entries routes with the same canonical pattern and distinct methods, in registration order */
     PatternRoutes(List<RouteEntry> entries) {
@@ -36,6 +42,16 @@ final class PatternRoutes {
         if (routes[head] == null && routes[get] != null) {
             routes[head] = routes[get];
             patterns[head] = patterns[get];
+        }
+        for (Method m : METHODS) {
+            int i = m.ordinal();
+            PathPattern p = routes[i] != null ? patterns[i] : first;
+            if (p.paramNameArray().length == 0 && !p.hasRest()) {
+                fixed[i] = routes[i] != null
+                        ? new RouteMatch(RouteMatch.Kind.FOUND, routes[i], p.text(), PathPattern.NO_VALUES, PathPattern.NO_VALUES, null)
+                        : new RouteMatch(m == Method.OPTIONS ? RouteMatch.Kind.OPTIONS : RouteMatch.Kind.METHOD_NOT_ALLOWED,
+                                null, p.text(), PathPattern.NO_VALUES, PathPattern.NO_VALUES, allow);
+            }
         }
     }
 
@@ -67,6 +83,9 @@ final class PatternRoutes {
 
     RouteMatch match(Method method, String path) {
         int i = method.ordinal();
+        if (fixed[i] != null) {
+            return fixed[i];
+        }
         RouteEntry route = routes[i];
         if (route != null) {
             PathPattern p = patterns[i];

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The compiled routes, filters, exception mappers and error pages: immutable and safe to share
@@ -31,6 +32,8 @@ public final class RouteTable {
     private final ExceptionMappers mappers;
     /** Indexed by status - 400; null where the built-in page is used. */
     private final Handler[] errorPages = new Handler[200];
+    /** Requests being served from this table; a reload waits for zero before closing what it replaced. */
+    private final LongAdder active = new LongAdder();
 
     /**
      * @param routes     distinct (method, canonical pattern) pairs, in registration order
@@ -96,6 +99,25 @@ public final class RouteTable {
     /** The mapper registered for the closest supertype of {@code type}, or null. */
     public ExceptionMapper<Throwable> exceptionMapper(Class<? extends Throwable> type) {
         return mappers.find(type);
+    }
+
+    /**
+     * Counts a request as served from this table until {@link #release()}. The server calls both
+     * around each exchange, so a plugin reload can tell when the table it replaced has no request
+     * left and the replaced plugin can be closed.
+     */
+    public void acquire() {
+        active.increment();
+    }
+
+    /** Ends what {@link #acquire()} began. */
+    public void release() {
+        active.decrement();
+    }
+
+    /** Whether every request that acquired this table has released it. */
+    public boolean idle() {
+        return active.sum() == 0;
     }
 
     /** A custom error page handler for {@code status}, or null. */

@@ -32,8 +32,8 @@ final class AccessLog {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        StringBuilder sb = new StringBuilder(160);
-        sb.append(req.clientAddress()).append(" - ").append(req.user().orElse("-"))
+        StringBuilder sb = new StringBuilder(256); // a typical line fits without regrowth
+        sb.append(req.clientAddress()).append(" - ").append(sanitize(req.user().orElse("-")))
                 .append(" [").append(time()).append("] \"")
                 .append(req.method().name()).append(' ').append(sanitize(req.target())).append(' ')
                 .append(req.protocol()).append("\" ").append(res.status()).append(' ');

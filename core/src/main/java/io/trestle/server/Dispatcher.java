@@ -38,11 +38,30 @@ public final class Dispatcher implements Http1Handler {
 
     @Override
     public void handle(Http1Request req, Http1Response res) {
-        RouteTable routes = table.get(); // one table for the whole exchange, even during a reload
+        RouteTable routes = acquireCurrent(); // one table for the whole exchange, even during a reload
         try {
             dispatch(routes, req, res);
         } catch (Throwable e) {
             handleFailure(routes, req, res, e);
+        } finally {
+            routes.release();
+        }
+    }
+
+    /**
+     * The current table, acquired. Checking again after acquiring closes the race with a swap: a
+     * reload that swaps and then sees the old table idle knows no request will still start on it.
+     */
+    private RouteTable acquireCurrent() {
+        RouteTable t = table.get();
+        while (true) {
+            t.acquire();
+            RouteTable now = table.get();
+            if (now == t) {
+                return t;
+            }
+            t.release();
+            t = now;
         }
     }
 

@@ -60,8 +60,8 @@ public final class ServerRuntime implements ConnectionContext {
         this.accessLogOn = accessLog;
         this.registry = new ConnectionRegistry(limits.maxConnections());
         this.tls = tls;
-        this.plainClientInfo = (peer, headers) -> forwarded.resolve(peer.getAddress(), headers, false);
-        this.tlsClientInfo = (peer, headers) -> forwarded.resolve(peer.getAddress(), headers, true);
+        this.plainClientInfo = new ClientResolution(forwarded, false);
+        this.tlsClientInfo = new ClientResolution(forwarded, true);
         this.plainDefaults = securityHeaders ? DefaultHeaders.security(false) : DefaultHeaders.NONE;
         this.tlsDefaults = securityHeaders ? DefaultHeaders.security(true) : DefaultHeaders.NONE;
     }

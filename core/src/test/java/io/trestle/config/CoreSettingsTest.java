@@ -25,7 +25,7 @@ class CoreSettingsTest {
                 assertEquals(null, ValueCheck.problem(s, s.defaultValue()), s.name());
             }
         }
-        assertEquals(24, names.size());
+        assertEquals(25, names.size());
     }
 
     @Test
@@ -38,6 +38,7 @@ class CoreSettingsTest {
         assertEquals(List.of(), config.list("scan"));
         assertEquals(List.of(), config.list("trusted-proxies"));
         assertEquals(false, config.bool("strict", true));
+        assertEquals(true, config.bool("reload", false));
         assertEquals(true, config.bool("access-log", false));
         assertEquals(false, config.bool("help", true));
     }

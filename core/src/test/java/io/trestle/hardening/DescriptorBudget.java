@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How many loopback connections this JVM can hold when it is both server and client: each costs
- * two descriptors (one per end), on top of what is open already and a margin for the JDK (jars,
- * selectors, log files).
+ * How many loopback connections fit in this JVM's open-file limit when it holds one end of each
+ * (the other end lives in a client process, which inherits the same limit): one descriptor per
+ * connection, on top of what is open already and a margin for the JDK (jars, selectors, log files).
  *
  * <p>When the limit is too low and {@code CI=true}, it first tries to raise the limit of this very
  * process with {@code prlimit} (allowed for root, or up to the hard limit), so CI measures the full
@@ -24,7 +24,7 @@ final class DescriptorBudget {
 
     /** How many of {@code wanted} connections fit, printing why when fewer. */
     static int connections(int wanted) {
-        long needed = 2L * wanted + Math.max(0, Resources.openDescriptors()) + MARGIN;
+        long needed = (long) wanted + Math.max(0, Resources.openDescriptors()) + MARGIN;
         long limit = openFileLimit();
         if (limit < needed && "true".equals(System.getenv("CI"))) {
             tryRaise();
@@ -33,9 +33,9 @@ final class DescriptorBudget {
         if (limit >= needed) {
             return wanted;
         }
-        int fit = (int) Math.max(0, (limit - Math.max(0, Resources.openDescriptors()) - MARGIN) / 2);
+        int fit = (int) Math.max(0, limit - Math.max(0, Resources.openDescriptors()) - MARGIN);
         System.out.println("[hardening] the open-file limit is " + limit + " but " + wanted
-                + " connections need about " + needed + " descriptors (two per connection, server and client in one JVM):"
+                + " connections need about " + needed + " descriptors (one per connection in the server's JVM, and as many in the client's):"
                 + " testing " + fit + " connections instead. Raise it with `ulimit -n " + WANTED_LIMIT + "`.");
         return fit;
     }

@@ -32,18 +32,28 @@ final class ResourceRoot {
 
     /** A root on {@code folder}; when it is missing or no folder, a WARN is logged and it serves nothing. */
     static ResourceRoot of(Path folder) {
-        Path real = null;
-        try {
-            Path candidate = folder.toRealPath();
-            if (Files.isDirectory(candidate)) {
-                real = candidate;
-            } else {
-                LOG.warn("Web root {} is not a folder: static files answer 404", folder.toAbsolutePath());
-            }
-        } catch (IOException e) {
-            LOG.warn("Web root {} does not exist: static files answer 404", folder.toAbsolutePath());
+        Path real = realFolder(folder);
+        if (real == null) {
+            LOG.warn("Web root {} is missing or not a folder: static files answer 404", folder.toAbsolutePath());
         }
         return new ResourceRoot(folder, real);
+    }
+
+    /**
+     * A root on a plugin jar's unpacked web files. It may be gone already (the jar was unloaded
+     * while a request still held the old list): then it quietly serves nothing.
+     */
+    static ResourceRoot ofPlugin(Path folder) {
+        return new ResourceRoot(folder, realFolder(folder));
+    }
+
+    private static Path realFolder(Path folder) {
+        try {
+            Path candidate = folder.toRealPath();
+            return Files.isDirectory(candidate) ? candidate : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The folder as configured. */

@@ -5,6 +5,7 @@ import io.trestle.Method;
 import io.trestle.Plugin;
 import io.trestle.Routes;
 import io.trestle.Setting;
+import io.trestle.WebResources;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.List;
 /**
  * Serves the web root ({@code --root}, default {@code resources}) on {@code GET}/{@code HEAD
  * /{path...}}, the lowest-precedence route, so every API route wins over a file of the same name.
+ * After the web root it looks in the web files of plugin jars ({@code META-INF/resources/}, see
+ * {@link WebResources}): the web root wins a clash, then jars in file-name order.
  * Found by discovery when {@code trestle-static} is on the class path; an application never has to
  * install it by hand, but may:
  *
@@ -29,17 +32,23 @@ import java.util.List;
  * the fly ({@code --gzip}), an in-memory cache of small files, zero-copy sending of big ones. A
  * missing root is logged as a warning and answers 404.
  */
-public final class StaticFilesPlugin implements Plugin {
+public final class StaticFilesPlugin implements Plugin, WebResources.Aware {
     /** The core's setting naming the web root. */
     static final String ROOT = "root";
     static final String DEFAULT_ROOT = "resources";
 
+    private volatile WebResources web = WebResources.none();
+
+    /** Discovery hands over the plugin jars' web files before {@link #install}. */
+    @Override
+    public void webResources(WebResources resources) {
+        this.web = resources;
+    }
+
     @Override
     public void install(Routes routes, Config config) {
         Path root = Path.of(config.string(ROOT, DEFAULT_ROOT));
-        // One root today; plugin jars' META-INF/resources/ will follow the web root in this list.
-        List<ResourceRoot> roots = List.of(ResourceRoot.of(root));
-        StaticFileHandler handler = new StaticFileHandler(roots, StaticFilesOptions.from(config));
+        StaticFileHandler handler = new StaticFileHandler(List.of(ResourceRoot.of(root)), web, StaticFilesOptions.from(config));
         routes.add(EnumSet.of(Method.GET, Method.HEAD), "/{path...}", handler, -1);
     }
 
