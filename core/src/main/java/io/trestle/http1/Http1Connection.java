@@ -4,6 +4,7 @@ import io.trestle.HttpException;
 import io.trestle.Method;
 import io.trestle.Status;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * <p>States, as the graceful shutdown sees them: {@code IDLE} — waiting for the first byte of a
  * request; closing the socket now loses nothing. {@code READING} — a head is arriving, under the
  * head timeout. {@code BUSY} — a request is being handled; shutdown lets it finish (within its
- * grace period), and the response then says {@code Connection: close}.
+ * grace period), and the response then says {@code Connection: close}. {@code CLOSED} — done;
+ * it may still be lingering (discarding what the client sends after the last response), and
+ * closing the socket now loses nothing.
  */
 public final class Http1Connection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Http1Connection.class);
@@ -27,6 +30,9 @@ public final class Http1Connection implements Runnable {
     private static final int BUFFER_SIZE = 8 * 1024;
     /** Unread request bodies up to this size are skipped to keep the connection; larger ones close it. */
     private static final long MAX_DRAIN = 256 * 1024;
+    /** How long, and how much, a connection the server closes reads and discards first (RFC 9112 §9.6). */
+    private static final int LINGER_MILLIS = 2_000;
+    private static final long LINGER_BYTES = 1024 * 1024;
 
     public enum State { IDLE, READING, BUSY, CLOSED }
 
@@ -41,6 +47,7 @@ public final class Http1Connection implements Runnable {
     private volatile Thread thread;
     private volatile ConnectionOutput output;
     private final Exchange exchange = new Exchange();
+    private boolean linger;
 
     /**
      * @param channel the accepted channel; {@code null} when {@code socket} is a TLS layer over it,
@@ -96,6 +103,9 @@ public final class Http1Connection implements Runnable {
             LOG.error("connection {} failed", socket.getRemoteSocketAddress(), e);
         } finally {
             state = State.CLOSED;
+            if (linger && !secure) {
+                lingerBeforeClose(); // SSLSocket has no half-close: TLS connections close at once
+            }
             close();
             ctx.closed(this);
         }
@@ -155,6 +165,7 @@ public final class Http1Connection implements Runnable {
             state = State.BUSY;
             if (!exchange(head, input, output, remote, start)) {
                 output.flush();
+                linger = !ctx.closing();
                 return;
             }
         }
@@ -217,8 +228,38 @@ public final class Http1Connection implements Runnable {
             res.contentType("text/html; charset=utf-8");
             res.send(ErrorPages.html(status, message));
             output.flush();
+            linger = true;
         } catch (IOException | RuntimeException e) {
             LOG.debug("could not send {}: {}", status, e.toString());
+        }
+    }
+
+    /**
+     * Closes in stages, as RFC 9112 §9.6 asks of a server that closes first: a FIN after the last
+     * response, then what the client still sends (the rest of a refused body, pipelined requests) is
+     * read and discarded for a while. Closing at once with unread bytes makes the TCP stack send a
+     * reset, which can destroy the response before the client has read it.
+     */
+    private void lingerBeforeClose() {
+        try {
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            byte[] discard = new byte[8192];
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+            for (long left = LINGER_BYTES; left > 0; ) {
+                long millis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (millis <= 0) {
+                    return;
+                }
+                socket.setSoTimeout((int) millis);
+                int n = in.read(discard);
+                if (n < 0) {
+                    return;
+                }
+                left -= n;
+            }
+        } catch (IOException e) {
+            LOG.debug("lingering close of {}: {}", socket.getRemoteSocketAddress(), e.toString());
         }
     }
 

@@ -37,10 +37,10 @@ final class ConnectionRegistry {
         return open.size();
     }
 
-    /** Closes every connection waiting for a request; busy ones finish their exchange first. */
+    /** Closes every connection waiting for a request or lingering; busy ones finish their exchange first. */
     void closeIdle() {
         for (Http1Connection c : open) {
-            if (c.state() == Http1Connection.State.IDLE) {
+            if (c.state() == Http1Connection.State.IDLE || c.state() == Http1Connection.State.CLOSED) {
                 c.close();
             }
         }
