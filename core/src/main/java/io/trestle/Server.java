@@ -13,6 +13,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class Server implements AutoCloseable {
     private final ServerRuntime runtime;
     private final List<Plugin> plugins;
     private final List<Runnable> onClose;
+    private final String scheme;
     private volatile InetSocketAddress address;
 
     private Server(Builder b, RouteTable table, Limits limits) {
@@ -44,7 +46,8 @@ public final class Server implements AutoCloseable {
         this.requestedPort = b.port;
         this.plugins = List.copyOf(b.plugins);
         this.onClose = List.copyOf(b.onClose);
-        this.runtime = new ServerRuntime(limits, table, b.trustedProxies, b.accessLog);
+        this.runtime = new ServerRuntime(limits, table, b.trustedProxies, b.accessLog, b.tls, b.securityHeaders);
+        this.scheme = b.tls == null ? "http" : "https";
     }
 
     public static Builder builder() {
@@ -72,13 +75,13 @@ public final class Server implements AutoCloseable {
         return address;
     }
 
-    /** {@code http://host:port} of the running server. */
+    /** {@code http://host:port} (or {@code https://}) of the running server. */
     public URI uri() {
         String h = address.getAddress().getHostAddress();
         if (h.indexOf(':') >= 0) {
             h = "[" + h + "]";
         }
-        return URI.create("http://" + h + ":" + address.getPort());
+        return URI.create(scheme + "://" + h + ":" + address.getPort());
     }
 
     /** The route table requests are served from now. */
@@ -130,6 +133,8 @@ public final class Server implements AutoCloseable {
         private List<String> trustedProxies = List.of();
         private boolean accessLog = true;
         private final List<Runnable> onClose = new ArrayList<>();
+        private SSLContext tls;
+        private boolean securityHeaders = true;
 
         private Builder() {
         }
@@ -187,6 +192,22 @@ public final class Server implements AutoCloseable {
         /** Whether each request is logged to {@code trestle.access} (on by default). */
         public Builder accessLog(boolean on) {
             this.accessLog = on;
+            return this;
+        }
+
+        /** Serves HTTPS (TLS 1.2 and 1.3 only) with {@code context}; see {@code TlsContexts.fromPkcs12}. */
+        public Builder tls(SSLContext context) {
+            this.tls = context;
+            return this;
+        }
+
+        /**
+         * Whether responses carry {@code X-Content-Type-Options: nosniff}, a
+         * {@code Referrer-Policy} and, over TLS, {@code Strict-Transport-Security}, unless the
+         * handler set them (on by default).
+         */
+        public Builder securityHeaders(boolean on) {
+            this.securityHeaders = on;
             return this;
         }
 

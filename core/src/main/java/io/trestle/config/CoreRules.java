@@ -23,6 +23,7 @@ final class CoreRules {
         }
         return switch (setting.name()) {
             case "port" -> intWithin(value, 0, 65_535);
+            case "redirect-http" -> intWithin(value, 1, 65_535);
             case "max-connections", "max-headers" -> intWithin(value, 1, Integer.MAX_VALUE);
             case "max-request-line", "max-header-size" -> sizeWithin(value, 1, Integer.MAX_VALUE);
             case "host" -> value.isEmpty() ? "needs a host name or IP address" : null;

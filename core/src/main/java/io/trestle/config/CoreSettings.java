@@ -57,12 +57,21 @@ public final class CoreSettings {
             "how long stopping lets running requests finish");
     public static final Setting ACCESS_LOG = Setting.of("access-log", Kind.BOOLEAN, "true",
             "log one line per request");
+    public static final Setting SECURITY_HEADERS = Setting.of("security-headers", Kind.BOOLEAN, "true",
+            "send X-Content-Type-Options, Referrer-Policy (and HSTS over TLS) unless a handler sets them");
+    public static final Setting TLS_KEYSTORE = Setting.of("tls-keystore", Kind.PATH, null,
+            "PKCS#12 keystore with the server's key and certificate: serve HTTPS (TLS 1.2/1.3)");
+    public static final Setting TLS_PASSWORD_FILE = Setting.of("tls-password-file", Kind.PATH, null,
+            "file holding the keystore's password (first line)");
+    public static final Setting REDIRECT_HTTP = Setting.of("redirect-http", Kind.INT, null,
+            "with TLS: also listen for plain HTTP on this port and redirect it to HTTPS");
     public static final Setting HELP = Setting.flag("help", "print this help and exit (also -h)");
 
     /** Every core setting, in the order the help text lists them. */
     public static final List<Setting> ALL = List.of(HOST, PORT, ROOT, PLUGINS, CONFIG, SCAN, TRUSTED_PROXIES,
             STRICT, MAX_CONNECTIONS, MAX_REQUEST_LINE, MAX_HEADER_SIZE, MAX_HEADERS, MAX_BODY_SIZE,
-            HEAD_TIMEOUT, IDLE_TIMEOUT, BODY_TIMEOUT, SHUTDOWN_GRACE, ACCESS_LOG, HELP);
+            HEAD_TIMEOUT, IDLE_TIMEOUT, BODY_TIMEOUT, SHUTDOWN_GRACE, ACCESS_LOG, SECURITY_HEADERS, TLS_KEYSTORE,
+            TLS_PASSWORD_FILE, REDIRECT_HTTP, HELP);
 
     private static final Map<String, Setting> BY_NAME = byName();
 

@@ -9,7 +9,11 @@ public interface ConnectionContext {
 
     Http1Handler handler();
 
-    Http1Request.ClientInfo clientInfo();
+    /** Resolves the client's address and scheme; {@code secure} when the connection is TLS. */
+    Http1Request.ClientInfo clientInfo(boolean secure);
+
+    /** Headers every response gets unless its handler set them. */
+    DefaultHeaders defaultHeaders(boolean secure);
 
     /** True once the server is shutting down: finish the current exchange, then close. */
     boolean closing();

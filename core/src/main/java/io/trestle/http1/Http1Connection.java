@@ -31,16 +31,27 @@ public final class Http1Connection implements Runnable {
 
     private final SocketChannel channel;
     private final Socket socket;
+    private final boolean secure;
     private final ConnectionContext ctx;
+    private final Http1Request.ClientInfo clientInfo;
+    private final DefaultHeaders defaultHeaders;
     private final Limits limits;
     private volatile State state = State.READING;
     private volatile Thread thread;
 
-    public Http1Connection(SocketChannel channel, ConnectionContext ctx) {
+    /**
+     * @param channel the accepted channel; {@code null} when {@code socket} is a TLS layer over it,
+     *                so files are copied through the socket instead of sent with {@code transferTo}
+     * @param socket  what requests are read from and responses written to
+     */
+    public Http1Connection(SocketChannel channel, Socket socket, boolean secure, ConnectionContext ctx) {
         this.channel = channel;
-        this.socket = channel.socket();
+        this.socket = socket;
+        this.secure = secure;
         this.ctx = ctx;
         this.limits = ctx.limits();
+        this.clientInfo = ctx.clientInfo(secure);
+        this.defaultHeaders = ctx.defaultHeaders(secure);
     }
 
     public State state() {
@@ -50,7 +61,7 @@ public final class Http1Connection implements Runnable {
     /** Closes the socket; a thread blocked on it wakes with an exception and ends. */
     public void close() {
         try {
-            channel.close();
+            socket.close();
         } catch (IOException e) {
             LOG.debug("closing {}: {}", socket.getRemoteSocketAddress(), e.toString());
         }
@@ -163,7 +174,7 @@ public final class Http1Connection implements Runnable {
                 path = rawPath;
             }
         }
-        Http1Request req = new Http1Request(head, rawPath, path, query, remote, body, ctx.clientInfo());
+        Http1Request req = new Http1Request(head, rawPath, path, query, remote, body, clientInfo);
         exchange.request = req;
         if (badPath != null) {
             LOG.debug("{} from {}: {}", badPath.status(), remote, badPath.getMessage());
@@ -217,6 +228,11 @@ public final class Http1Connection implements Runnable {
         @Override
         public boolean mustClose() {
             return head == null || !head.keepAlive() || ctx.closing() || (body != null && !body.reusable(MAX_DRAIN));
+        }
+
+        @Override
+        public DefaultHeaders defaultHeaders() {
+            return defaultHeaders;
         }
 
         @Override

@@ -37,6 +37,7 @@ public final class Http1Request implements Request {
     private Map<String, List<String>> queryParams;
     private Map<String, String> cookies;
     private Map<String, List<String>> form;
+    private MultipartReader parts;
     private Map<String, Object> attributes;
     private ForwardedResolver.Resolved resolved;
     private String user;
@@ -238,7 +239,11 @@ public final class Http1Request implements Request {
         if (type == null || !mediaType(type).equals("multipart/form-data")) {
             throw new HttpException(Status.UNSUPPORTED_MEDIA_TYPE, "expected a multipart/form-data body");
         }
-        return new MultipartReader(body.stream(), type, body.limit(), body.limit());
+        if (parts == null) {
+            // One reader per body: a second call must not start over on a consumed stream.
+            parts = new MultipartReader(body.stream(), type, body.limit(), body.limit());
+        }
+        return parts;
     }
 
     @Override

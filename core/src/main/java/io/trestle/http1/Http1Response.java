@@ -39,6 +39,9 @@ public final class Http1Response implements Response {
 
         /** Renders an error page or JSON error for {@code status} into {@code res}. */
         void error(Http1Response res, int status, String message);
+
+        /** Headers added to the response unless the handler set them. */
+        DefaultHeaders defaultHeaders();
     }
 
     private final ConnectionOutput out;
@@ -300,6 +303,12 @@ public final class Http1Response implements Response {
             out.write(COLON_SPACE);
             out.writeLatin1(headers.valueAt(i));
             out.write(CRLF);
+        }
+        DefaultHeaders defaults = exchange.defaultHeaders();
+        for (int i = 0, n = defaults.size(); i < n; i++) {
+            if (!headers.contains(defaults.name(i))) {
+                out.write(defaults.line(i));
+            }
         }
         if (!Status.forbidsBody(status)) {
             if (chunked) {

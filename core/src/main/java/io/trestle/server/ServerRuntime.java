@@ -1,6 +1,7 @@
 package io.trestle.server;
 
 import io.trestle.http1.ConnectionContext;
+import io.trestle.http1.DefaultHeaders;
 import io.trestle.http1.ForwardedResolver;
 import io.trestle.http1.Http1Connection;
 import io.trestle.http1.Http1Handler;
@@ -15,6 +16,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +33,11 @@ public final class ServerRuntime implements ConnectionContext {
     private final AccessLog accessLog;
     private final boolean accessLogOn;
     private final ConnectionRegistry registry;
-    private final Http1Request.ClientInfo clientInfo;
+    private final SSLContext tls;
+    private final Http1Request.ClientInfo plainClientInfo;
+    private final Http1Request.ClientInfo tlsClientInfo;
+    private final DefaultHeaders plainDefaults;
+    private final DefaultHeaders tlsDefaults;
     private final AtomicLong connectionIds = new AtomicLong();
     private volatile RouteTable table;
     private volatile boolean closing;
@@ -39,7 +45,12 @@ public final class ServerRuntime implements ConnectionContext {
     private Thread acceptor;
     private InetSocketAddress local;
 
-    public ServerRuntime(Limits limits, RouteTable table, List<String> trustedProxies, boolean accessLog) {
+    /**
+     * @param tls             the TLS context to serve HTTPS with, or {@code null} for plain HTTP
+     * @param securityHeaders whether responses get nosniff, a referrer policy and (over TLS) HSTS
+     */
+    public ServerRuntime(Limits limits, RouteTable table, List<String> trustedProxies, boolean accessLog,
+                         SSLContext tls, boolean securityHeaders) {
         this.limits = limits;
         this.table = table;
         this.dispatcher = new Dispatcher(() -> this.table);
@@ -47,7 +58,11 @@ public final class ServerRuntime implements ConnectionContext {
         this.accessLog = new AccessLog();
         this.accessLogOn = accessLog;
         this.registry = new ConnectionRegistry(limits.maxConnections());
-        this.clientInfo = (peer, headers) -> forwarded.resolve(peer.getAddress(), headers, false);
+        this.tls = tls;
+        this.plainClientInfo = (peer, headers) -> forwarded.resolve(peer.getAddress(), headers, false);
+        this.tlsClientInfo = (peer, headers) -> forwarded.resolve(peer.getAddress(), headers, true);
+        this.plainDefaults = securityHeaders ? DefaultHeaders.security(false) : DefaultHeaders.NONE;
+        this.tlsDefaults = securityHeaders ? DefaultHeaders.security(true) : DefaultHeaders.NONE;
     }
 
     /** Binds and starts accepting; returns the bound address (the real port when 0 was asked). */
@@ -62,7 +77,12 @@ public final class ServerRuntime implements ConnectionContext {
     }
 
     private void serve(SocketChannel channel) {
-        Http1Connection connection = new Http1Connection(channel, this);
+        Http1Connection connection;
+        if (tls == null) {
+            connection = new Http1Connection(channel, channel.socket(), false, this);
+        } else {
+            connection = new Http1Connection(null, TlsSockets.wrap(tls, channel), true, this);
+        }
         registry.add(connection);
         Thread.ofVirtual().name("trestle-conn-" + connectionIds.incrementAndGet()).start(connection);
     }
@@ -124,8 +144,13 @@ public final class ServerRuntime implements ConnectionContext {
     }
 
     @Override
-    public Http1Request.ClientInfo clientInfo() {
-        return clientInfo;
+    public Http1Request.ClientInfo clientInfo(boolean secure) {
+        return secure ? tlsClientInfo : plainClientInfo;
+    }
+
+    @Override
+    public DefaultHeaders defaultHeaders(boolean secure) {
+        return secure ? tlsDefaults : plainDefaults;
     }
 
     @Override

@@ -25,7 +25,7 @@ class CoreSettingsTest {
                 assertEquals(null, ValueCheck.problem(s, s.defaultValue()), s.name());
             }
         }
-        assertEquals(19, names.size());
+        assertEquals(23, names.size());
     }
 
     @Test

@@ -1,11 +1,34 @@
 package io.trestle.example;
 
-/** Placeholder: the launcher lands with discovery. */
+import io.trestle.Server;
+import io.trestle.app.Launcher;
+import io.trestle.discovery.DiscoveryException;
+import java.util.Map;
+
+/**
+ * The example app: the web root in {@code resources/} and the JSON login API. It names neither:
+ * the static-files and login modules are on its class path and discovery finds them, the same way
+ * it finds jars dropped into {@code plugins/} and the {@code @Route} classes of this package.
+ *
+ * <pre>{@code
+ * java -jar examples/target/trestle-example.jar --port 8080 --root resources
+ * java -jar examples/target/trestle-example.jar routes
+ * java -jar examples/target/trestle-example.jar passwd eiger
+ * }</pre>
+ */
 public final class ExampleApp {
+    /** The app's own routes live in this package, found by the class-path scan. */
+    static final Launcher.App APP = new Launcher.App("trestle-example", Map.of("scan", "io.trestle.example"));
+
     private ExampleApp() {
     }
 
     public static void main(String[] args) {
-        throw new UnsupportedOperationException("the example app lands with discovery");
+        Launcher.main(APP, args);
+    }
+
+    /** Starts the app in this JVM and returns the running server (for tests). */
+    public static Server start(String... args) throws DiscoveryException {
+        return Launcher.start(APP, args);
     }
 }

@@ -1,0 +1,280 @@
+package io.trestle.app;
+
+import io.trestle.Command;
+import io.trestle.Config;
+import io.trestle.Server;
+import io.trestle.Setting;
+import io.trestle.config.CoreSettings;
+import io.trestle.config.RawSettings;
+import io.trestle.config.Usage;
+import io.trestle.config.UsageException;
+import io.trestle.discovery.Deployment;
+import io.trestle.discovery.DiscoveryException;
+import io.trestle.discovery.DiscoveryOptions;
+import io.trestle.routing.RouteTable;
+import io.trestle.server.TlsContexts;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code main} of a Trestle application: reads settings, discovers handlers and plugins,
+ * checks every flag, then serves (or runs a sub-command such as {@code routes} or
+ * {@code passwd}). Usage mistakes print a message and exit with status 2.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *     Launcher.main(new Launcher.App("my-app", Map.of("scan", "com.acme.web")), args);
+ * }
+ * }</pre>
+ */
+public final class Launcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
+    /** {@link #run} returns this when a server was started and the process must keep running. */
+    public static final int RUNNING = -1;
+
+    /**
+     * What an application says about itself.
+     *
+     * @param name     the name used in messages and the usage text
+     * @param defaults default values that replace the core settings' own (e.g. packages to scan)
+     */
+    public record App(String name, Map<String, String> defaults) {
+        public App {
+            defaults = Map.copyOf(defaults);
+        }
+    }
+
+    private final App app;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    public Launcher(App app, PrintStream out, PrintStream err, Map<String, String> env) {
+        this.app = app;
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    /** Runs the application; exits the JVM unless a server keeps it running. */
+    public static void main(App app, String[] args) {
+        int status = new Launcher(app, System.out, System.err, System.getenv()).run(args);
+        if (status != RUNNING) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Starts the server described by {@code args} and returns it, without exiting on mistakes:
+     * for tests and embedding. Closing the server also closes what discovery loaded.
+     *
+     * @throws UsageException     for unknown flags or bad values
+     * @throws DiscoveryException when the class path can't be served
+     */
+    public static Server start(App app, String... args) throws DiscoveryException {
+        Launcher launcher = new Launcher(app, System.out, System.err, System.getenv());
+        RawSettings raw = RawSettings.parse(args, launcher.env, launcher.coreSettings());
+        return launcher.serve(raw, false);
+    }
+
+    /** Runs with {@code args}; returns an exit status, or {@link #RUNNING}. */
+    public int run(String[] args) {
+        try {
+            Commands commands = Commands.load(Launcher.class.getClassLoader());
+            List<Setting> known = new ArrayList<>(coreSettings());
+            known.addAll(commands.settings());
+            RawSettings raw = RawSettings.parse(args, env, known);
+            List<String> positionals = raw.positionals();
+            if (positionals.isEmpty()) {
+                if (raw.helpRequested()) {
+                    return help(raw);
+                }
+                serve(raw, true);
+                return RUNNING;
+            }
+            String name = positionals.get(0);
+            if (name.equals(RoutesCommand.NAME)) {
+                return routes(raw);
+            }
+            Command command = commands.get(name);
+            if (command == null) {
+                throw new UsageException("unknown command '" + name + "' (commands: " + commands.names() + ")");
+            }
+            List<Setting> settings = merged(coreSettings(), command.settings());
+            if (raw.helpRequested()) {
+                out.println(name + ": " + command.description());
+                out.print(Usage.format(app.name() + " " + name, settings));
+                return 0;
+            }
+            Config config = raw.resolve(settings);
+            return command.run(positionals.subList(1, positionals.size()), config, new ConsoleIo(out, err));
+        } catch (UsageException e) {
+            err.println(app.name() + ": " + e.getMessage());
+            err.println("Run '" + app.name() + " --help' to see every setting.");
+            return UsageException.EXIT_STATUS;
+        } catch (DiscoveryException e) {
+            err.println(app.name() + ": " + e.getMessage());
+            return 1;
+        } catch (UncheckedIOException e) {
+            err.println(app.name() + ": " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            LOG.error("{} failed", app.name(), e);
+            return 1;
+        }
+    }
+
+    /** Discovers, checks the settings and serves; with {@code hook}, SIGTERM closes gracefully. */
+    private Server serve(RawSettings raw, boolean hook) throws DiscoveryException {
+        long start = System.nanoTime();
+        Deployment deployment = discover(raw);
+        Server server;
+        try {
+            Config config = raw.resolve(merged(coreSettings(), deployment.settings()));
+            RouteTable table = deployment.start(config);
+            long discovered = System.nanoTime();
+            SSLContext tls = tls(config);
+            AtomicReference<Server> redirector = new AtomicReference<>();
+            server = Server.builder()
+                    .host(config.string(CoreSettings.HOST.name(), "127.0.0.1"))
+                    .port(config.integer(CoreSettings.PORT.name(), 8080))
+                    .config(config)
+                    .limits(CoreSettings.limits(config))
+                    .trustedProxies(config.list(CoreSettings.TRUSTED_PROXIES.name()))
+                    .accessLog(config.bool(CoreSettings.ACCESS_LOG.name(), true))
+                    .routeTable(table)
+                    .tls(tls)
+                    .securityHeaders(config.bool(CoreSettings.SECURITY_HEADERS.name(), true))
+                    .onClose(() -> {
+                        Server plain = redirector.get();
+                        if (plain != null) {
+                            plain.close();
+                        }
+                    })
+                    .onClose(deployment::close)
+                    .build()
+                    .start();
+            Integer redirect = config.get(CoreSettings.REDIRECT_HTTP.name()).map(Integer::valueOf).orElse(null);
+            if (redirect != null) {
+                Server plain = HttpsRedirect.start(config.string(CoreSettings.HOST.name(), "127.0.0.1"), redirect, server.port());
+                redirector.set(plain);
+                LOG.info("redirecting plain HTTP on {} to HTTPS", plain.uri());
+            }
+            LOG.info("routes:\n{}", RouteListing.format(table));
+            LOG.info("{} started in {} ms (discovery {} ms); serving {}", app.name(), millis(System.nanoTime() - start),
+                    millis(discovered - start), server.uri());
+        } catch (RuntimeException | DiscoveryException e) {
+            deployment.close();
+            throw e;
+        }
+        if (hook) {
+            Server running = server;
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("trestle-shutdown").unstarted(() -> {
+                LOG.info("shutting down");
+                running.close();
+            }));
+        }
+        return server;
+    }
+
+    /** The TLS context of {@code --tls-keystore} and {@code --tls-password-file}, or null. */
+    private static SSLContext tls(Config config) {
+        var keystore = config.get(CoreSettings.TLS_KEYSTORE.name());
+        var password = config.get(CoreSettings.TLS_PASSWORD_FILE.name());
+        if (keystore.isEmpty() && password.isEmpty()) {
+            if (config.get(CoreSettings.REDIRECT_HTTP.name()).isPresent()) {
+                throw new UsageException("--redirect-http needs HTTPS: give --tls-keystore and --tls-password-file");
+            }
+            return null;
+        }
+        if (keystore.isEmpty() || password.isEmpty()) {
+            throw new UsageException("HTTPS needs both --tls-keystore FILE and --tls-password-file FILE");
+        }
+        try {
+            return TlsContexts.fromPkcs12(Path.of(keystore.get()), Path.of(password.get()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private int help(RawSettings raw) throws DiscoveryException {
+        try (Deployment deployment = discover(raw)) {
+            out.print(Usage.format(app.name(), sections(deployment)));
+            return 0;
+        }
+    }
+
+    private int routes(RawSettings raw) throws DiscoveryException {
+        Deployment deployment = discover(raw);
+        try {
+            if (raw.helpRequested()) {
+                out.println(RoutesCommand.NAME + ": " + RoutesCommand.DESCRIPTION);
+                out.print(Usage.format(app.name() + " " + RoutesCommand.NAME, sections(deployment)));
+                return 0;
+            }
+            Config config = raw.resolve(merged(coreSettings(), deployment.settings()));
+            out.print(RouteListing.format(deployment.start(config)));
+            return 0;
+        } finally {
+            deployment.close();
+        }
+    }
+
+    private Deployment discover(RawSettings raw) throws DiscoveryException {
+        Config core = raw.resolveKnown(coreSettings());
+        return Deployment.discover(DiscoveryOptions.from(core).withClassLoader(Launcher.class.getClassLoader()));
+    }
+
+    /** The core settings, with this application's defaults in place of theirs. */
+    List<Setting> coreSettings() {
+        List<Setting> list = new ArrayList<>();
+        for (Setting s : CoreSettings.ALL) {
+            String def = app.defaults().get(s.name());
+            list.add(def == null ? s : new Setting(s.name(), s.kind(), def, s.description()));
+        }
+        return list;
+    }
+
+    private Map<String, List<Setting>> sections(Deployment deployment) {
+        Map<String, List<Setting>> sections = new LinkedHashMap<>();
+        sections.put("server", coreSettings());
+        Set<String> seen = new LinkedHashSet<>();
+        coreSettings().forEach(s -> seen.add(s.name()));
+        deployment.sources().forEach(source -> {
+            List<Setting> own = new ArrayList<>();
+            for (Setting s : source.settings()) {
+                if (seen.add(s.name())) {
+                    own.add(s);
+                }
+            }
+            if (!own.isEmpty()) {
+                sections.put(source.name(), own);
+            }
+        });
+        return sections;
+    }
+
+    /** {@code first} then the settings of {@code more} whose names are new (a plugin may re-declare a core one). */
+    private static List<Setting> merged(List<Setting> first, List<Setting> more) {
+        Map<String, Setting> byName = new LinkedHashMap<>();
+        first.forEach(s -> byName.putIfAbsent(s.name(), s));
+        more.forEach(s -> byName.putIfAbsent(s.name(), s));
+        return List.copyOf(byName.values());
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+}

@@ -1,0 +1,81 @@
+package io.trestle.discovery;
+
+import io.trestle.Config;
+import io.trestle.Filter;
+import io.trestle.Plugin;
+import io.trestle.Routes;
+import io.trestle.routing.RouteCollector;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Phase two of discovery, run once the configuration has been validated against every declared
+ * setting: creates the source's handler objects (with their {@link Config} constructor when they
+ * have one) and registers handlers, plugins and filters.
+ *
+ * <pre>{@code
+ * SourceInstaller.install(source, config);          // records, for tables built later
+ * SourceInstaller.install(source, config, collector); // or straight into one collector
+ * }</pre>
+ */
+public final class SourceInstaller {
+    private static final Logger LOG = LoggerFactory.getLogger(SourceInstaller.class);
+
+    private SourceInstaller() {
+    }
+
+    /**
+     * Records what {@code source} registers, so {@link DiscoveredSource#replayInto} can repeat it
+     * for each table built. Runs each plugin's {@code install} exactly once.
+     *
+     * @throws DiscoveryException when a handler cannot be created or a plugin's install fails
+     */
+    public static void install(DiscoveredSource source, Config config) throws DiscoveryException {
+        long start = System.nanoTime();
+        RecordedRoutes recorded = new RecordedRoutes();
+        ContextLoader.with(source.classLoader(), () -> register(source, config, recorded));
+        source.installed(recorded);
+        LOG.info("{}: installed {} registrations in {} ms", source.name(), recorded.size(), Sources.millisSince(start));
+    }
+
+    /** Registers {@code source} straight into {@code collector}, attributed to the source's name. */
+    public static void install(DiscoveredSource source, Config config, RouteCollector collector) throws DiscoveryException {
+        collector.source(source.name());
+        ContextLoader.with(source.classLoader(), () -> register(source, config, collector));
+    }
+
+    private static Void register(DiscoveredSource source, Config config, Routes routes) throws DiscoveryException {
+        // A class that is both a plugin (or filter) and a @Route class is instantiated once: reuse that object.
+        Map<Class<?>, Object> created = new IdentityHashMap<>();
+        for (Plugin p : source.plugins()) {
+            created.put(p.getClass(), p);
+        }
+        for (Filter f : source.filters()) {
+            created.putIfAbsent(f.getClass(), f);
+        }
+        for (Class<?> type : source.handlerClasses()) {
+            Object instance = created.get(type);
+            if (instance == null) {
+                instance = Instantiator.instantiate(type, config);
+            }
+            try {
+                routes.annotated(instance);
+            } catch (RuntimeException e) {
+                throw new DiscoveryException("cannot register " + type.getName() + ": " + DiscoveryException.describe(e), e);
+            }
+        }
+        for (Plugin p : source.plugins()) {
+            try {
+                p.install(routes, config);
+            } catch (Exception | LinkageError e) {
+                throw new DiscoveryException("plugin " + p.getClass().getName() + " failed to install: " + DiscoveryException.describe(e), e);
+            }
+        }
+        for (Filter f : source.filters()) {
+            routes.filter(f);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,178 @@
+package io.trestle.discovery;
+
+import io.trestle.Filter;
+import io.trestle.Handler;
+import io.trestle.Plugin;
+import io.trestle.Setting;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
+/**
+ * Phase one of discovery: finds a source's plugins (instantiated, so their settings can be
+ * checked), filters and handler classes (not yet instantiated: their constructors may read
+ * settings that are not validated yet).
+ *
+ * <pre>{@code
+ * DiscoveredSource app = Sources.classpath(appLoader, List.of("com.acme.web"));
+ * DiscoveredSource jar = Sources.jar(Path.of("plugins/hello.jar"), appLoader);
+ * }</pre>
+ */
+public final class Sources {
+    private static final Logger LOG = LoggerFactory.getLogger(Sources.class);
+
+    private Sources() {
+    }
+
+    /**
+     * The application class path: ServiceLoader entries seen by {@code loader}, plus the
+     * {@code @Route} classes in {@code scanPackages} (no scan when the list is empty).
+     */
+    public static DiscoveredSource classpath(ClassLoader loader, List<String> scanPackages) throws DiscoveryException {
+        return classpath(loader, scanPackages, List.of());
+    }
+
+    /** The class path as {@link #classpath(ClassLoader, List)}, with {@code codePlugins} installed before the ones found. */
+    public static DiscoveredSource classpath(ClassLoader loader, List<String> scanPackages, List<Plugin> codePlugins)
+            throws DiscoveryException {
+        long start = System.nanoTime();
+        DiscoveredSource source = find(DiscoveredSource.CLASSPATH, loader, false, () -> RouteScanner.scanPackages(loader, scanPackages),
+                codePlugins);
+        LOG.info("class path: {} plugins, {} handler classes, {} filters in {} ms (scanned {})", source.plugins().size(),
+                source.handlerClasses().size(), source.filters().size(), millisSince(start), scanPackages.isEmpty() ? "no packages" : scanPackages);
+        return source;
+    }
+
+    /**
+     * One plugin jar, in its own {@link PluginClassLoader} (over a private copy of the jar) with
+     * {@code parent} as parent. On failure the loader is closed again.
+     *
+     * @throws DiscoveryException when the jar is unreadable, an entry names a missing class, or a
+     *                            plugin or filter cannot be created
+     */
+    public static DiscoveredSource jar(Path jar, ClassLoader parent) throws DiscoveryException {
+        long start = System.nanoTime();
+        String name = jar.getFileName().toString();
+        PluginClassLoader loader;
+        try {
+            loader = PluginClassLoader.open(jar, parent);
+        } catch (IOException e) {
+            throw new DiscoveryException(e.getMessage(), e);
+        }
+        try {
+            DiscoveredSource source = find(name, loader, true, () -> RouteScanner.scanJar(loader.copy()), List.of());
+            LOG.info("plugin jar {}: {} plugins, {} handler classes, {} filters in {} ms", name, source.plugins().size(),
+                    source.handlerClasses().size(), source.filters().size(), millisSince(start));
+            return source;
+        } catch (DiscoveryException e) {
+            closeQuietly(loader);
+            throw e;
+        } catch (RuntimeException e) {
+            // A plugin's fault must not escape as a crash of the whole start-up: it refuses the jar.
+            closeQuietly(loader);
+            throw new DiscoveryException(DiscoveryException.describe(e), e);
+        }
+    }
+
+    private interface Scan {
+        List<String> classNames() throws DiscoveryException;
+    }
+
+    private static DiscoveredSource find(String name, ClassLoader loader, boolean ownOnly, Scan scan, List<Plugin> codePlugins)
+            throws DiscoveryException {
+        long start = System.nanoTime();
+        List<ServiceLoader.Provider<Plugin>> pluginTypes = ServiceFinder.providers(Plugin.class, loader, ownOnly);
+        List<ServiceLoader.Provider<Filter>> filterTypes = ServiceFinder.providers(Filter.class, loader, ownOnly);
+        LinkedHashSet<Class<?>> handlers = new LinkedHashSet<>();
+        for (ServiceLoader.Provider<Handler> h : ServiceFinder.providers(Handler.class, loader, ownOnly)) {
+            handlers.add(h.type());
+        }
+        // The class path's steps are logged at INFO; a jar's at DEBUG, its total at INFO.
+        Level stepLevel = ownOnly ? Level.DEBUG : Level.INFO;
+        LOG.atLevel(stepLevel).log("{}: ServiceLoader lookups took {} ms", name, millisSince(start));
+
+        long scanStart = System.nanoTime();
+        List<String> scanned = scan.classNames();
+        for (String className : scanned) {
+            handlers.add(load(className, loader, name));
+        }
+        LOG.atLevel(stepLevel).log("{}: ClassGraph scan took {} ms, {} @Route classes", name, millisSince(scanStart), scanned.size());
+        LOG.debug("{}: @Route classes {}", name, scanned);
+
+        List<Plugin> plugins = new ArrayList<>(codePlugins);
+        List<Filter> filters;
+        List<Setting> settings;
+        try {
+            plugins.addAll(ContextLoader.with(loader, () -> ServiceFinder.instances(Plugin.class, pluginTypes)));
+            filters = ContextLoader.with(loader, () -> ServiceFinder.instances(Filter.class, filterTypes));
+            settings = ContextLoader.with(loader, () -> declaredSettings(plugins));
+        } catch (DiscoveryException e) {
+            ContextLoader.with(loader, () -> {
+                ServiceFinder.closeAll(plugins);
+                return null;
+            });
+            throw e;
+        }
+        DiscoveredSource source = new DiscoveredSource(name, loader, plugins, List.copyOf(handlers), filters, settings);
+        LOG.debug("{}: plugins {}, handler classes {}, filters {}", name, classNames(plugins), handlers, classNames(filters));
+        return source;
+    }
+
+    /** Asked once, here, so a plugin whose {@code settings()} fails is refused like any broken plugin. */
+    private static List<Setting> declaredSettings(List<Plugin> plugins) throws DiscoveryException {
+        List<Setting> all = new ArrayList<>();
+        for (Plugin p : plugins) {
+            List<Setting> declared;
+            try {
+                declared = p.settings();
+            } catch (RuntimeException | LinkageError e) {
+                throw new DiscoveryException("plugin " + p.getClass().getName() + " failed to list its settings: "
+                        + DiscoveryException.describe(e), e);
+            }
+            if (declared == null) {
+                throw new DiscoveryException("plugin " + p.getClass().getName() + " returned null settings");
+            }
+            for (Setting setting : declared) {
+                if (setting == null) {
+                    throw new DiscoveryException("plugin " + p.getClass().getName() + " listed a null setting");
+                }
+                all.add(setting);
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    private static Class<?> load(String className, ClassLoader loader, String source) throws DiscoveryException {
+        try {
+            Class<?> c = Class.forName(className, false, loader);
+            if (c.getClassLoader() != loader && loader instanceof PluginClassLoader) {
+                throw new DiscoveryException(className + " in " + source + " is shadowed by the same class of the application");
+            }
+            return c;
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new DiscoveryException("cannot load @Route class " + className + ": " + DiscoveryException.describe(e), e);
+        }
+    }
+
+    private static List<String> classNames(List<?> objects) {
+        return objects.stream().map(o -> o.getClass().getName()).toList();
+    }
+
+    private static void closeQuietly(PluginClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException e) {
+            LOG.debug("closing {} after a failure: {}", loader, e.getMessage());
+        }
+    }
+
+    static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,39 @@
+package io.trestle.login;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo account the example app ships ({@code eiger} / {@code 123456}, from the original
+ * exercise). Whenever a users file is loaded, a background thread checks whether that account
+ * still has that password and logs a warning if so: a well-known password must not go
+ * unnoticed in production, and one PBKDF2 run (~0.3 s) should not delay start-up.
+ */
+public final class DemoAccount {
+    /** The demo user name. */
+    public static final String NAME = "eiger";
+    private static final Logger log = LoggerFactory.getLogger(DemoAccount.class);
+    private static final String PASSWORD = "123456";
+
+    private DemoAccount() {
+    }
+
+    /** Whether {@code users} has the demo account with its well-known password (takes one hash). */
+    public static boolean isActive(UsersFile users) {
+        PasswordHash hash = users.hash(NAME);
+        return hash != null && hash.matches(PASSWORD.toCharArray());
+    }
+
+    /** Checks {@code users} off the caller's thread and logs a warning if the demo account is active. */
+    static void warnIfActive(UsersFile users) {
+        if (users.hash(NAME) == null) {
+            return;
+        }
+        Thread.ofPlatform().daemon().name("trestle-demo-account-check").start(() -> {
+            if (isActive(users)) {
+                log.warn("The demo account '{}' with its well-known password is active: "
+                        + "change it (passwd {}) or remove it from the users file before real use", NAME, NAME);
+            }
+        });
+    }
+}

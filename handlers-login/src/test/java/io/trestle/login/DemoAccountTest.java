@@ -1,0 +1,48 @@
+package io.trestle.login;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoAccountTest {
+    /** The users file committed at the repository root; tests run in the module folder. */
+    static final Path SHIPPED = Path.of("..", "users.properties");
+
+    @Test
+    void theShippedUsersFileHoldsTheDemoAccountAsAHashOnly() throws Exception {
+        String text = Files.readString(SHIPPED);
+        assertFalse(text.contains("123456"), "no plain password on disk");
+        UsersFile users = UsersFile.read(SHIPPED);
+        assertNotNull(users.hash("eiger"));
+        assertTrue(users.hash("eiger").iterations() >= PasswordHash.RECOMMENDED_ITERATIONS);
+        assertTrue(DemoAccount.isActive(users), "eiger / 123456 signs in");
+        assertTrue(text.contains("DEMO ACCOUNT"), "the file says it is a demo account");
+    }
+
+    @Test
+    void aChangedDemoPasswordIsNotReported() {
+        UsersFile users = UsersFile.empty().withUser("eiger", PasswordHash.create("better one".toCharArray(), 1000));
+        assertFalse(DemoAccount.isActive(users));
+        assertFalse(DemoAccount.isActive(UsersFile.empty()));
+    }
+
+    @Test
+    void loadingTheDemoAccountLogsAWarningInTheBackground(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("users.properties");
+        UsersFile.empty().withUser("eiger", PasswordHash.create("123456".toCharArray(), 1000)).write(file);
+        try (LogCapture log = LogCapture.of(DemoAccount.class)) {
+            UserDirectory.open(file, 1000);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (log.lines().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("WARN The demo account 'eiger'")), log.lines().toString());
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.trestle.staticfiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One folder files are served from. Its real path is resolved once, at start-up; every lookup
+ * resolves the candidate's real path and serves it only when it still lies under the root's and
+ * has no dot-file in it (so a symbolic link can neither lead out of the root nor to a hidden
+ * file). A missing root is logged once and then simply finds nothing.
+ *
+ * <pre>{@code
+ * ResourceRoot root = ResourceRoot.of(Path.of("resources"));
+ * Resource r = root.find(SafePathResolver.parse("/css/site.css"));   // null when absent
+ * }</pre>
+ */
+final class ResourceRoot {
+    private static final Logger LOG = LoggerFactory.getLogger(ResourceRoot.class);
+
+    private final Path configured;
+    private final Path real;
+
+    private ResourceRoot(Path configured, Path real) {
+        this.configured = configured;
+        this.real = real;
+    }
+
+    /** A root on {@code folder}; when it is missing or no folder, a WARN is logged and it serves nothing. */
+    static ResourceRoot of(Path folder) {
+        Path real = null;
+        try {
+            Path candidate = folder.toRealPath();
+            if (Files.isDirectory(candidate)) {
+                real = candidate;
+            } else {
+                LOG.warn("Web root {} is not a folder: static files answer 404", folder.toAbsolutePath());
+            }
+        } catch (IOException e) {
+            LOG.warn("Web root {} does not exist: static files answer 404", folder.toAbsolutePath());
+        }
+        return new ResourceRoot(folder, real);
+    }
+
+    /** The folder as configured. */
+    Path folder() {
+        return configured;
+    }
+
+    boolean exists() {
+        return real != null;
+    }
+
+    /** The file or directory at {@code path}, or {@code null} when there is none that may be served. */
+    Resource find(RequestPath path) {
+        if (real == null) {
+            return null;
+        }
+        Path candidate = real;
+        try {
+            for (String segment : path.segments()) {
+                candidate = candidate.resolve(segment);
+            }
+        } catch (InvalidPathException e) {
+            return null;
+        }
+        return lookup(candidate);
+    }
+
+    /** The entry {@code name} in folder {@code dir} (an index file, a variant), or {@code null}. */
+    Resource child(Path dir, String name) {
+        try {
+            return lookup(dir.resolve(name));
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** The real path of {@code candidate} when it may be served: inside the root, no dot-files. */
+    Path realPathOf(Path candidate) {
+        if (real == null || !candidate.normalize().startsWith(real)) {
+            return null;
+        }
+        // exists() reports absence without an exception: misses (404s, absent .br/.gz variants) stay cheap.
+        if (!Files.exists(candidate)) {
+            return null;
+        }
+        Path resolved;
+        try {
+            resolved = candidate.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+        if (!resolved.startsWith(real)) {
+            return null;
+        }
+        Path relative = real.relativize(resolved);
+        int count = resolved.equals(real) ? 0 : relative.getNameCount();
+        for (int i = 0; i < count; i++) {
+            if (SafePathResolver.isHidden(i, relative.getName(i).toString())) {
+                return null;
+            }
+        }
+        return resolved;
+    }
+
+    private Resource lookup(Path candidate) {
+        Path resolved = realPathOf(candidate);
+        if (resolved == null) {
+            return null;
+        }
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(resolved, BasicFileAttributes.class);
+            return attrs.isRegularFile() || attrs.isDirectory() ? new Resource(this, resolved, attrs) : null;
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ResourceRoot[" + configured + (real == null ? " (missing)" : "") + "]";
+    }
+}
