@@ -239,13 +239,15 @@ run_wrk() {
         args+=(-s "$scripts/pipeline.lua")
     fi
     for h in "$@"; do args+=(-H "$h"); done
-    local TIMEFORMAT='%U %S'
+    local TIMEFORMAT='%U %S' rc=0
+    # A failed wrk (refused connections; wrk 4.1 may even crash then) is recorded, not fatal.
     if [ "$pipeline" -gt 1 ]; then
-        { time taskset -c 1 wrk "${args[@]}" "$url" -- "$pipeline" > "$out" 2>&1; } 2> "$tf"
+        { time taskset -c 1 wrk "${args[@]}" "$url" -- "$pipeline" > "$out" 2>&1 || rc=$?; } 2> "$tf"
     else
-        { time taskset -c 1 wrk "${args[@]}" "$url" > "$out" 2>&1; } 2> "$tf"
+        { time taskset -c 1 wrk "${args[@]}" "$url" > "$out" 2>&1 || rc=$?; } 2> "$tf"
     fi
-    awk '{print $1 + $2}' "$tf"
+    [ "$rc" -eq 0 ] || log "wrk exited with $rc on $url: $(head -c 200 "$out")"
+    awk 'NF == 2 {print $1 + $2; found = 1} END {if (!found) print 0}' "$tf"
     rm -f "$tf"
 }
 
@@ -254,7 +256,7 @@ run_wrk() {
 measure_server() {
     local name=$1 run=$2
     local port startup
-    port=$(free_port 18080)
+    port=$(free_port $((28000 + RANDOM % 2000)))
     log "[$run] $name: starting on port $port"
     if ! start_server "$name" "$port" "$run"; then
         printf '%s\t%s\tFAILED\t0\n' "$run" "$name" >> "$servers_tsv"
@@ -279,6 +281,13 @@ measure_server() {
     fi
     for scenario in $scenarios; do
         serves "$name" "$scenario" || continue
+        if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+            log "[$run] $name has exited; its log:"
+            tail -20 "$target/logs/$name-$run.log" >&2
+            SERVER_PID=""
+            printf '%s\t%s\tFAILED\t0\n' "$run" "$name" >> "$servers_tsv"
+            return 0
+        fi
         if [[ "$scenario" == session-* ]] && [ ${#headers[@]} -eq 0 ]; then
             continue
         fi
@@ -298,7 +307,7 @@ measure_server() {
         log "[$run] $name $scenario: $(awk '/Requests\/sec/ {print $2}' "$out") req/s"
     done
     local rss
-    rss=$(peak_rss_kb "$SERVER_PID")
+    rss=$(peak_rss_kb "$SERVER_PID" 2>/dev/null || echo 0)
     stop_server
     printf '%s\t%s\t%s\t%s\n' "$run" "$name" "$startup" "$rss" >> "$servers_tsv"
 }

@@ -3,6 +3,7 @@ package io.trestle.bench.jmh;
 import io.trestle.Handler;
 import io.trestle.Method;
 import io.trestle.routing.RouteCollector;
+import io.trestle.routing.RouteConflictException;
 import io.trestle.routing.RouteMatch;
 import io.trestle.routing.RouteTable;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,7 @@ public class RouteTableBench {
     private RouteTable table;
 
     @Setup
-    public void setUp() {
+    public void setUp() throws RouteConflictException {
         table = table();
         RouteMatch m = match();
         if (m.kind() != lookup.expected) {
@@ -67,7 +68,7 @@ public class RouteTableBench {
         return table.match(lookup.method, lookup.path);
     }
 
-    static RouteTable table() {
+    static RouteTable table() throws RouteConflictException {
         Handler h = (req, res) -> res.text("ok");
         RouteCollector r = new RouteCollector();
         r.get("/", h).get("/plaintext", h).get("/json", h).get("/favicon.ico", h).get("/robots.txt", h)

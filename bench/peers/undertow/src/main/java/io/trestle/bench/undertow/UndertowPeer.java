@@ -9,6 +9,7 @@ import io.undertow.server.handlers.resource.PathResourceManager;
 import io.undertow.server.handlers.resource.ResourceHandler;
 import io.undertow.util.Headers;
 import java.nio.ByteBuffer;
+import org.xnio.Options;
 
 /**
  * Undertow's core server: the two small endpoints answer on the I/O thread (non-blocking sends),
@@ -26,6 +27,7 @@ public final class UndertowPeer {
                 .addPrefixPath("/static", new ResourceHandler(new PathResourceManager(a.staticDir())));
         Undertow server = Undertow.builder()
                 .addHttpListener(a.port(), "127.0.0.1")
+                .setSocketOption(Options.BACKLOG, 1024)
                 .setHandler(paths)
                 .build();
         server.start();
