@@ -61,7 +61,11 @@ taskset -c 1 wrk "${wrk_args[@]}" -d10s "http://127.0.0.1:$port$path" "${tail_ar
 
 jfr="$target/profile/$scenario.jfr"
 rm -f "$jfr"
-"$JAVA_HOME/bin/jcmd" $pid JFR.start name=bench settings=profile filename="$jfr" > /dev/null
+# CPU-time sampling (JDK 25, Linux) sees time in native socket calls too, which the default
+# execution sampler misses; per-socket-call events are off, they would only add overhead.
+"$JAVA_HOME/bin/jcmd" $pid JFR.start name=bench settings=profile filename="$jfr" \
+    'jdk.CPUTimeSample#enabled=true' 'jdk.CPUTimeSample#throttle=1ms' \
+    'jdk.SocketRead#enabled=false' 'jdk.SocketWrite#enabled=false' > /dev/null
 echo "recording ${duration}s of $scenario" >&2
 taskset -c 1 wrk "${wrk_args[@]}" "-d${duration}s" "http://127.0.0.1:$port$path" "${tail_args[@]+"${tail_args[@]}"}" \
     > "$target/profile/$scenario-wrk.txt"
@@ -81,17 +85,20 @@ out="$bench/results/$(date -u +%F)-profile-$scenario.md"
     "$JAVA_HOME/bin/jfr" print --json --events jdk.ThreadAllocationStatistics,jdk.ObjectAllocationSample "$jfr" \
         | python3 "$bench/scripts/alloc_per_request.py" "$requests"
     echo
-    echo "## Hot methods (top frames of jdk.ExecutionSample)"
+    echo "## Hot methods (top frames of jdk.CPUTimeSample: CPU time, native code included)"
     echo
     echo '```'
-    "$JAVA_HOME/bin/jfr" view --width 180 --truncate beginning hot-methods "$jfr" | head -32
+    "$JAVA_HOME/bin/jfr" view --width 180 --truncate beginning cpu-time-hot-methods "$jfr" | head -34
     echo '```'
     echo
-    echo "## Top Trestle frames (the first io.trestle frame of each sample's stack)"
+    echo "## Where CPU time goes, by the first Trestle frame on the stack"
+    echo
+    echo "Each sample is charged to the innermost io.trestle method on its stack: the Trestle code"
+    echo "that is running, or that called the JDK or library code that is."
     echo
     echo '```'
-    "$JAVA_HOME/bin/jfr" print --json --stack-depth 64 --events jdk.ExecutionSample "$jfr" \
-        | python3 "$bench/scripts/first_frames.py" io.trestle. 20
+    "$JAVA_HOME/bin/jfr" print --json --stack-depth 64 --events jdk.CPUTimeSample "$jfr" \
+        | python3 "$bench/scripts/first_frames.py" io.trestle. 25
     echo '```'
     echo
     echo "## Allocation by site (jdk.ObjectAllocationSample, weighted)"
