@@ -1,0 +1,14 @@
+-- Sends DEPTH copies of the request back to back on each connection (HTTP/1.1 pipelining):
+-- wrk -s pipeline.lua URL -- 16
+init = function(args)
+   local depth = tonumber(args[1]) or 1
+   local r = {}
+   for i = 1, depth do
+      r[i] = wrk.format()
+   end
+   req = table.concat(r)
+end
+
+request = function()
+   return req
+end
