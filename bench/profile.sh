@@ -103,6 +103,10 @@ out="$bench/results/$(date -u +%F)-profile-$scenario.md"
     echo
     echo "## Allocation by site (jdk.ObjectAllocationSample, weighted)"
     echo
+    echo "Sampled weights over-represent large, rare allocations (the two 16 KiB buffers each new"
+    echo "connection makes show up high although there are only $conns connections): the bytes per"
+    echo "request above come from the threads' exact counters instead."
+    echo
     echo '```'
     "$JAVA_HOME/bin/jfr" view --width 180 --truncate beginning allocation-by-site "$jfr" | head -28
     echo '```'

@@ -99,7 +99,18 @@ build() {
     [ -s "$target/www/static/1m.bin" ] || head -c 1048576 /dev/urandom > "$target/www/static/1m.bin"
 
     TRESTLE_JAR=${TRESTLE_JAR:-$repo/examples/target/trestle-example.jar}
-    if [ "${NO_BUILD:-0}" != 1 ]; then
+    local built=1
+    for s in $servers; do
+        case "$s" in
+            trestle) [ -f "$TRESTLE_JAR" ] || built=0 ;;
+            nginx) ;;
+            *) [ -f "$bench/peers/$s/target/peer-$s.jar" ] || built=0 ;;
+        esac
+    done
+    # A quick run keeps to its two minutes: it builds only what is missing.
+    if [ -n "$quick" ] && [ "$built" = 1 ]; then
+        log "--quick: using the jars already built (run without --quick, or delete them, to rebuild)"
+    elif [ "${NO_BUILD:-0}" != 1 ]; then
         if [[ " $servers " == *" trestle "* ]] && [ "$TRESTLE_JAR" = "$repo/examples/target/trestle-example.jar" ]; then
             log "building the example app (./mvnw -q -DskipTests package)"
             (cd "$repo" && ./mvnw -q -DskipTests package)
@@ -298,7 +309,7 @@ measure_server() {
         local hdr=()
         [[ "$scenario" != session-* ]] || hdr=("${headers[@]}")
         run_wrk "$base$path" "$conns" "$warmup" "$pipeline" "$target/raw/warmup.txt" "${hdr[@]+"${hdr[@]}"}" > /dev/null
-        local out="$target/raw/$run-$name-$scenario.txt" before after wrk_cpu
+        local out="$target/raw/$stamp-$run-$name-$scenario.txt" before after wrk_cpu
         before=$(cpu_ticks "$SERVER_PID")
         wrk_cpu=$(run_wrk "$base$path" "$conns" "$duration" "$pipeline" "$out" "${hdr[@]+"${hdr[@]}"}")
         after=$(cpu_ticks "$SERVER_PID")

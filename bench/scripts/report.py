@@ -123,8 +123,9 @@ def machine(args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--measures", required=True)
-    ap.add_argument("--servers", required=True)
+    # Several files (separate run.sh invocations) may be given: their runs are pooled.
+    ap.add_argument("--measures", required=True, nargs="+")
+    ap.add_argument("--servers", required=True, nargs="+")
     ap.add_argument("--runs", type=int, default=1)
     ap.add_argument("--duration", type=float, default=10)
     ap.add_argument("--jvm-flags", default="")
@@ -137,7 +138,7 @@ def main():
     args = ap.parse_args()
 
     cells = defaultdict(list)  # (server, scenario) -> [measurement dicts]
-    for line in open(args.measures):
+    for line in (l for f in args.measures for l in open(f)):
         parts = line.rstrip("\n").split("\t")
         if len(parts) != 7:
             continue
@@ -152,7 +153,7 @@ def main():
     startup = defaultdict(list)
     rss = defaultdict(list)
     failed = set()
-    for line in open(args.servers):
+    for line in (l for f in args.servers for l in open(f)):
         parts = line.rstrip("\n").split("\t")
         if len(parts) != 4:
             continue
@@ -243,6 +244,15 @@ def main():
             print("| " + " | ".join(row) + " |")
         print()
 
+    if "trestle" in present and len(present) > 1:
+        print("## Targets")
+        print()
+        print("| target | measured | verdict | note |")
+        print("|---|---|---|---|")
+        for name, value, verdict, note in targets(cell, startup, rss):
+            print("| %s | %s | %s | %s |" % (name, value, verdict, note))
+        print()
+
     print("## Latency p50 / p99 (ms)")
     print()
     header = ["server"] + [label for _, label in scen]
@@ -255,6 +265,54 @@ def main():
             row.append("—" if p50 is None else "%s / %s" % (fmt_ms(p50), fmt_ms(p99)))
         print("| " + " | ".join(row) + " |")
     print()
+
+
+def targets(cell, startup, rss):
+    """The issue's targets, each with the measured figure and whether it is met."""
+    java_peers = ["netty", "vertx", "jetty", "undertow", "helidon", "jdk"]
+    rows = []
+
+    def ratio(a, b):
+        return a / b if a is not None and b else None
+
+    def add(name, value, ok, note=""):
+        rows.append((name, value, "—" if ok is None else ("met" if ok else "**missed**"), note))
+
+    r = ratio(cell("trestle", "pipelined-x16", "rps"), cell("netty", "pipelined-x16", "rps"))
+    add("pipelined ≥ 1.0× Netty", "—" if r is None else "%.2f×" % r, None if r is None else r >= 1.0)
+    for k, label in (("plaintext-c64", "plaintext c64"), ("plaintext-c256", "plaintext c256"), ("json-c64", "json c64")):
+        t, n = cell("trestle", k, "cpu_us"), cell("netty", k, "cpu_us")
+        add("%s: CPU-µs/request ≤ Netty's" % label, "—" if t is None or n is None else "%.1f vs %.1f" % (t, n),
+            None if t is None or n is None else t <= n)
+        best = max(((cell(p, k, "rps") or 0, p) for p in java_peers), default=(0, None))
+        tr = cell("trestle", k, "rps")
+        busy = cell("trestle", k, "wrk_busy")
+        note = "wrk over 90 % busy: reported, not targeted" if busy and busy > CLIENT_BOUND else ""
+        add("%s: requests/s ≥ 0.95× best peer" % label,
+            "—" if not tr or not best[0] else "%.2f× %s" % (tr / best[0], SERVER_NAMES[best[1]]),
+            None if not tr or not best[0] else tr >= 0.95 * best[0], note)
+    best = max(((cell(p, "static-1k", "rps") or 0, p) for p in java_peers), default=(0, None))
+    tr = cell("trestle", "static-1k", "rps")
+    add("static 1 KiB ahead of every Java peer", "—" if not tr or not best[0] else "%.2f× %s" % (tr / best[0], SERVER_NAMES[best[1]]),
+        None if not tr or not best[0] else tr > best[0])
+    r = ratio(cell("trestle", "static-1m", "rps"), cell("nginx", "static-1m", "rps"))
+    add("static 1 MiB ≥ 0.9× nginx", "—" if r is None else "%.2f×" % r, None if r is None else r >= 0.9)
+    peers_p99 = [(cell(p, "plaintext-c256", "p99"), p) for p in java_peers + ["nginx"]]
+    peers_p99 = [x for x in peers_p99 if x[0] is not None]
+    t = cell("trestle", "plaintext-c256", "p99")
+    if peers_p99 and t is not None:
+        best = min(peers_p99)
+        add("p99 at 256 connections ≤ best peer's", "%.1f ms vs %.1f ms (%s)" % (t, best[0], SERVER_NAMES[best[1]]), t <= best[0])
+    st = median(startup.get("trestle", []))
+    add("start-up ≤ 0.5 s", "—" if st is None else "%.2f s" % (st / 1000), None if st is None else st <= 500)
+    lean = [(median(rss.get(p, [])), p) for p in java_peers if median(rss.get(p, []))]
+    tr = median(rss.get("trestle", []))
+    if lean and tr:
+        m = min(lean)
+        add("peak RSS ≤ half the leanest Java peer's", "%.0f MiB vs %.0f MiB (%s)" % (tr / 1024, m[0] / 1024, SERVER_NAMES[m[1]]),
+            tr <= m[0] / 2)
+    add("≤ 1 KB allocated per plaintext request", "see bench/profile.sh", None)
+    return rows
 
 
 if __name__ == "__main__":
