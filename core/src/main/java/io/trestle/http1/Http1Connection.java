@@ -140,6 +140,22 @@ public final class Http1Connection implements Runnable {
                     }
                 }
                 headDeadline = System.nanoTime() + limits.headTimeout().toNanos();
+            } else {
+                // A new connection that has sent nothing yet is idle too: shutdown closes it at once.
+                state = State.IDLE;
+                if (ctx.closing()) {
+                    return;
+                }
+                input.deadline(headDeadline);
+                try {
+                    if (!input.awaitData()) {
+                        return;
+                    }
+                } catch (SocketTimeoutException e) {
+                    LOG.debug("408 for {}: nothing received within {}", remote, limits.headTimeout());
+                    refuse(output, Status.REQUEST_TIMEOUT, "request head not received in time");
+                    return;
+                }
             }
             first = false;
             state = State.READING;

@@ -234,7 +234,8 @@ class ConnectionTest {
                 }).get("/a", (req, res) -> res.text("A")))
                 .build().start();
         try (RawConnection busy = RawConnection.open("127.0.0.1", server.port());
-             RawConnection idle = RawConnection.open("127.0.0.1", server.port())) {
+             RawConnection idle = RawConnection.open("127.0.0.1", server.port());
+             RawConnection silent = RawConnection.open("127.0.0.1", server.port())) {
             idle.send("GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
             assertEquals("A", idle.readResponse().bodyText());
             busy.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -244,7 +245,11 @@ class ConnectionTest {
             assertEquals("finished", res.bodyText());
             assertEquals("close", res.header("Connection"));
             assertTrue(idle.isClosedByServer(5000), "idle connections close at once");
+            assertTrue(silent.isClosedByServer(5000), "so do connections that never sent a byte");
+            long started = System.nanoTime();
             closing.get(10, TimeUnit.SECONDS);
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5),
+                    "a silent connection does not hold shutdown for the whole grace period");
         }
         assertFalse(canConnect(server.port()), "no longer accepting");
     }
