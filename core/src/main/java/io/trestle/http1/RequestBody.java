@@ -22,6 +22,7 @@ public final class RequestBody {
     private final Http1ResponseState response;
     private long limit;
     private InputStream stream;
+    private BodyInputStream decoder; // the framing under stream, for skipping what is left
     private boolean started;
     private boolean ended;
     private boolean failed;
@@ -39,7 +40,7 @@ public final class RequestBody {
         this.limits = limits;
         this.response = response;
         this.limit = limits.maxBodyBytes();
-        this.ended = !head.isChunked() && head.contentLength() <= 0;
+        this.ended = !head.hasBody();
     }
 
     /** Sets the route's limit (-1 keeps the server's). */
@@ -58,18 +59,15 @@ public final class RequestBody {
         return head.contentLength() > limit;
     }
 
-    public boolean isPresent() {
-        return head.isChunked() || head.contentLength() > 0;
-    }
-
     public InputStream stream() {
         if (stream == null) {
-            if (!isPresent()) {
+            if (!head.hasBody()) {
                 stream = EMPTY;
             } else {
-                stream = new Tracking(head.isChunked()
+                decoder = head.isChunked()
                         ? new ChunkedInputStream(in, limit, limits)
-                        : new FixedLengthInputStream(in, head.contentLength()));
+                        : new FixedLengthInputStream(in, head.contentLength());
+                stream = new Tracking(decoder);
             }
         }
         return stream;
@@ -91,18 +89,13 @@ public final class RequestBody {
         if (ended) {
             return true;
         }
-        if (failed) {
-            return false;
-        }
-        if (head.expectContinue() && !started) {
-            return false; // the client may be waiting for a 100 that never comes: don't wait for its body
-        }
-        if (!head.isChunked() && head.contentLength() > maxDrain) {
+        if (!reusable(maxDrain)) {
             return false;
         }
         try {
+            stream();
             // Skips inside the connection's buffer: no copy of the discarded bytes.
-            return ((BodyInputStream) ((Tracking) stream()).delegate).skipRemaining(maxDrain);
+            return decoder.skipRemaining(maxDrain);
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -117,14 +110,9 @@ public final class RequestBody {
             return true;
         }
         if (failed || (head.expectContinue() && !started)) {
-            return false;
+            return false; // a client waiting for a 100 that never comes would not send its body
         }
         return head.isChunked() || head.contentLength() <= maxDrain;
-    }
-
-    /** Whether reading the body failed (framing error, limit, timeout): the connection can't be reused. */
-    public boolean failed() {
-        return failed;
     }
 
     private void beforeFirstRead() throws IOException {
