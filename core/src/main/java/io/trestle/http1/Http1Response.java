@@ -225,6 +225,27 @@ public final class Http1Response implements Response, RequestBody.Http1ResponseS
     }
 
     /**
+     * Like {@link #reset()}, but keeps the first value of each header in {@code kept}: an error
+     * answer replaces what a handler set, yet {@code Allow} or {@code Retry-After} still apply.
+     */
+    public boolean resetKeeping(String... kept) {
+        if (committed) {
+            return false;
+        }
+        String[] values = new String[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            values[i] = headers.get(kept[i]);
+        }
+        reset();
+        for (int i = 0; i < kept.length; i++) {
+            if (values[i] != null) {
+                headers.set(kept[i], values[i]);
+            }
+        }
+        return true;
+    }
+
+    /**
      * Gives up on this response: nothing more is written, and the connection closes so the client
      * sees an incomplete message rather than a complete-looking wrong one.
      */

@@ -132,11 +132,7 @@ public final class Dispatcher implements Http1Handler {
         ExceptionMapper<Throwable> mapper = routes.exceptionMapper(cause.getClass());
         if (mapper != null) {
             try {
-                String allow = res.headers().get("Allow");
-                res.reset();
-                if (allow != null) {
-                    res.header("Allow", allow);
-                }
+                res.resetKeeping("Allow");
                 mapper.handle(cause, req, res);
                 return;
             } catch (Throwable mapperFailure) {
@@ -175,17 +171,9 @@ public final class Dispatcher implements Http1Handler {
     }
 
     private void error(RouteTable routes, Http1Request req, Http1Response res, int status, String message, int code) {
-        String allow = res.headers().get("Allow");
-        String retryAfter = res.headers().get("Retry-After");
-        if (!res.reset()) {
+        if (!res.resetKeeping("Allow", "Retry-After")) {
             res.closeConnection();
             return;
-        }
-        if (allow != null) {
-            res.header("Allow", allow);
-        }
-        if (retryAfter != null) {
-            res.header("Retry-After", retryAfter);
         }
         res.status(status);
         if (status == Status.CONTENT_TOO_LARGE || status == Status.REQUEST_TIMEOUT) {
