@@ -1,11 +1,8 @@
 package io.trestle.example.browser;
 
-import java.io.File;
-import java.nio.file.Files;
+import io.trestle.example.ExternalPrograms;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Where the browser and its driver live: {@code chromium} and {@code chromedriver}, looked up on
@@ -25,39 +22,13 @@ record ChromiumInstallation(Path browser, Path driver) {
     }
 
     static ChromiumInstallation requireOrSkip(String searchPath, String ci) {
-        Optional<Path> browser = findOnPath(searchPath, "chromium", "chromium-browser");
-        Optional<Path> driver = findOnPath(searchPath, "chromedriver");
+        Optional<Path> browser = ExternalPrograms.find(searchPath, "chromium", "chromium-browser");
+        Optional<Path> driver = ExternalPrograms.find(searchPath, "chromedriver");
         if (browser.isPresent() && driver.isPresent()) {
             return new ChromiumInstallation(browser.get(), driver.get());
         }
-        String reason = "Real-browser tests need chromium and chromedriver on PATH (browser: " + describe(browser)
-                + ", driver: " + describe(driver) + "). Install them: " + INSTALL_HINT;
-        if ("true".equalsIgnoreCase(ci)) {
-            return Assertions.fail(reason + " (failing because CI=true)");
-        }
-        return Assumptions.abort(reason);
-    }
-
-    /** The first executable file named one of {@code names} in the folders of {@code searchPath}. */
-    static Optional<Path> findOnPath(String searchPath, String... names) {
-        if (searchPath == null) {
-            return Optional.empty();
-        }
-        for (String name : names) {
-            for (String dir : searchPath.split(File.pathSeparator)) {
-                if (dir.isEmpty()) {
-                    continue;
-                }
-                Path candidate = Path.of(dir, name);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String describe(Optional<Path> path) {
-        return path.map(Path::toString).orElse("not found");
+        return ExternalPrograms.missing("Real-browser tests need chromium and chromedriver on PATH (browser: "
+                + ExternalPrograms.describe(browser) + ", driver: " + ExternalPrograms.describe(driver)
+                + "). Install them: " + INSTALL_HINT, ci);
     }
 }

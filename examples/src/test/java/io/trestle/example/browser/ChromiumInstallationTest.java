@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trestle.example.ExternalPrograms;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,13 +38,13 @@ class ChromiumInstallationTest {
     @Test
     void acceptsTheOtherNameOfTheBrowser() throws IOException {
         Path browser = executable(dir.resolve("chromium-browser"));
-        assertEquals(Optional.of(browser), ChromiumInstallation.findOnPath(dir.toString(), "chromium", "chromium-browser"));
+        assertEquals(Optional.of(browser), ExternalPrograms.find(dir.toString(), "chromium", "chromium-browser"));
     }
 
     @Test
     void ignoresFilesThatAreNotExecutable() throws IOException {
         Files.createFile(dir.resolve("chromedriver"));
-        assertEquals(Optional.empty(), ChromiumInstallation.findOnPath(dir.toString(), "chromedriver"));
+        assertEquals(Optional.empty(), ExternalPrograms.find(dir.toString(), "chromedriver"));
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trestle.example.ExternalPrograms;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class ServerBinariesTest {
     @Test
     void ignoresFilesThatAreNotExecutable() throws IOException {
         Files.createFile(dir.resolve("nginx"));
-        assertEquals(Optional.empty(), ServerBinaries.find(dir.toString(), "nginx"));
+        assertEquals(Optional.empty(), ExternalPrograms.find(dir.toString(), "nginx"));
     }
 
     @ParameterizedTest
