@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trestle.login.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,50 +12,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import redis.clients.jedis.RedisClient;
 
 /** The sliding-window counter in a real Redis behaves as the in-memory one, across servers. */
-class RedisAttemptCounterTest {
+class RedisAttemptCounterTest extends RealRedisTest {
     static final Duration WINDOW = Duration.ofMinutes(15);
 
-    @TempDir
-    static Path dir;
-    static RedisServer server;
-    static RedisLink link;
-    static RedisClient inspect;
-
-    // Redis keeps times to the millisecond.
-    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     RedisAttemptCounter counter;
 
-    @BeforeAll
-    static void startRedis() throws Exception {
-        server = RedisServer.start(dir);
-        link = RedisLink.connect(server.address(), RedisLink.DEFAULT_TIMEOUT);
-        inspect = RedisClient.create("127.0.0.1", server.port());
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        if (inspect != null) {
-            inspect.close();
-        }
-        if (link != null) {
-            link.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @BeforeEach
-    void emptyRedis() {
-        inspect.flushAll();
+    void newCounter() {
         inspect.scriptFlush();
         counter = new RedisAttemptCounter(link, "test:", clock);
     }

@@ -4,58 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trestle.login.MutableClock;
 import io.trestle.login.Session;
 import io.trestle.login.SessionManager;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import redis.clients.jedis.RedisClient;
 
 /** Sessions in a real Redis: hashed keys, TTLs, sign-out winning over a concurrent refresh. */
-class RedisSessionStoreTest {
-    @TempDir
-    static Path dir;
-    static RedisServer server;
-    static RedisLink link;
-    static RedisClient inspect;
-
-    // Redis keeps times to the millisecond.
-    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+class RedisSessionStoreTest extends RealRedisTest {
     RedisSessionStore store;
 
-    @BeforeAll
-    static void startRedis() throws Exception {
-        server = RedisServer.start(dir);
-        link = RedisLink.connect(server.address(), RedisLink.DEFAULT_TIMEOUT);
-        inspect = RedisClient.create("127.0.0.1", server.port());
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        if (inspect != null) {
-            inspect.close();
-        }
-        if (link != null) {
-            link.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @BeforeEach
-    void emptyStore() {
-        inspect.flushAll();
+    void newStore() {
         store = new RedisSessionStore(link, "test:", clock);
     }
 
