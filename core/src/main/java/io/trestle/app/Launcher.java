@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,12 +52,19 @@ public final class Launcher {
     /**
      * What an application says about itself.
      *
-     * @param name     the name used in messages and the usage text
-     * @param defaults default values that replace the core settings' own (e.g. packages to scan)
+     * @param name       the name used in messages and the usage text
+     * @param defaults   default values that replace the core settings' own (e.g. packages to scan)
+     * @param onShutdown runs at SIGTERM after the server has closed and its last request is
+     *                   logged: e.g. stopping the logging back end so queued lines are written
      */
-    public record App(String name, Map<String, String> defaults) {
+    public record App(String name, Map<String, String> defaults, Runnable onShutdown) {
         public App {
             defaults = Map.copyOf(defaults);
+            Objects.requireNonNull(onShutdown, "onShutdown");
+        }
+
+        public App(String name, Map<String, String> defaults) {
+            this(name, defaults, () -> { });
         }
     }
 
@@ -199,6 +207,7 @@ public final class Launcher {
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("trestle-shutdown").unstarted(() -> {
                 LOG.info("shutting down");
                 running.close();
+                app.onShutdown().run();
             }));
         }
         return server;

@@ -10,13 +10,13 @@ import java.util.Objects;
  * body streams read the rest, and bytes of a pipelined next request stay buffered for the next
  * parse.
  *
- * <p>Timeouts: with a {@linkplain #deadline deadline} set, every blocking read first sets the
- * socket timeout to the time left and throws {@link SocketTimeoutException} once it has passed,
- * so a client trickling one byte every few seconds cannot stretch a head past it. Without a
- * deadline, each blocking read may wait the {@linkplain #readTimeout read timeout}.
+ * <p>Timeouts: with a {@linkplain #deadline deadline} set, every blocking read must end by it
+ * and none starts once it has passed ({@link SocketTimeoutException}), so a client trickling one
+ * byte every few seconds cannot stretch a head past it. Without a deadline, each blocking read may
+ * wait the {@linkplain #readTimeout read timeout}. A {@link ReadGuard} makes the reads keep them.
  *
  * <pre>{@code
- * ConnectionInput in = new ConnectionInput(socket.getInputStream(), 8192, socket::setSoTimeout);
+ * ConnectionInput in = new ConnectionInput(socket.getInputStream(), 8192, new WatchedReads(socket));
  * in.readTimeout(30_000);                      // idle keep-alive wait
  * if (!in.awaitData()) return;                 // client closed
  * in.deadline(System.nanoTime() + headNanos);  // the whole head within this time
@@ -28,35 +28,27 @@ import java.util.Objects;
  */
 public final class ConnectionInput extends InputStream {
 
-    /** Sets the socket's read timeout; the connection passes {@code socket::setSoTimeout}. */
-    @FunctionalInterface
-    public interface ReadTimeouts {
-        void soTimeout(int millis) throws IOException;
-    }
-
     /** {@link #findLineEnd}: the stream ended before a line end. */
     static final int EOF = -1;
     /** {@link #findLineEnd}: no line end within the allowed length. */
     static final int TOO_LONG = -2;
 
-    private static final int NOT_APPLIED = -1;
-
     private final InputStream in;
-    private final ReadTimeouts timeouts;
+    private final ReadGuard guard;
     private final int initialSize;
     private byte[] buf;
     private int pos;
     private int limit;
     private long deadlineNanos;
     private int readTimeoutMillis;
-    private int appliedTimeout = NOT_APPLIED;
 
-    public ConnectionInput(InputStream in, int bufferSize, ReadTimeouts timeouts) {
+    /** @param guard bounds blocking reads in time; {@code null} enforces only the deadline, between reads */
+    public ConnectionInput(InputStream in, int bufferSize, ReadGuard guard) {
         if (bufferSize < 1) {
             throw new IllegalArgumentException("bufferSize must be positive: " + bufferSize);
         }
         this.in = in;
-        this.timeouts = timeouts;
+        this.guard = guard;
         this.initialSize = bufferSize;
         this.buf = new byte[bufferSize];
     }
@@ -106,8 +98,7 @@ public final class ConnectionInput extends InputStream {
             if (len >= buf.length) {
                 // A large read gains nothing from a copy through the buffer.
                 rewind();
-                applyTimeout();
-                return in.read(b, off, len);
+                return blockingRead(b, off, len);
             }
             if (fill() <= 0) {
                 return -1;
@@ -223,8 +214,7 @@ public final class ConnectionInput extends InputStream {
         }
         int n;
         do {
-            applyTimeout();
-            n = in.read(buf, limit, buf.length - limit);
+            n = blockingRead(buf, limit, buf.length - limit);
         } while (n == 0);
         if (n > 0) {
             limit += n;
@@ -241,20 +231,22 @@ public final class ConnectionInput extends InputStream {
         }
     }
 
-    /** Before a blocking read: fails past the deadline, else sets the socket timeout if it changed. */
-    private void applyTimeout() throws IOException {
-        int millis = readTimeoutMillis;
-        if (deadlineNanos != 0) {
-            long left = deadlineNanos - System.nanoTime();
-            if (left <= 0) {
-                throw new SocketTimeoutException("read deadline passed");
-            }
-            // Round up: a timeout of 0 would mean "wait forever" to the socket.
-            millis = (int) Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000);
+    /** One read from the connection, within the deadline or read timeout. */
+    private int blockingRead(byte[] b, int off, int len) throws IOException {
+        if (deadlineNanos != 0 && deadlineNanos - System.nanoTime() <= 0) {
+            throw new SocketTimeoutException("read deadline passed");
         }
-        if (timeouts != null && millis != appliedTimeout) {
-            timeouts.soTimeout(millis);
-            appliedTimeout = millis;
+        if (guard == null) {
+            return in.read(b, off, len);
         }
+        guard.beforeRead(deadlineNanos, readTimeoutMillis);
+        int n;
+        try {
+            n = in.read(b, off, len);
+        } catch (IOException e) {
+            guard.afterRead(-1); // a read ended by its timeout throws that instead
+            throw e;
+        }
+        return guard.afterRead(n);
     }
 }

@@ -46,6 +46,8 @@ public final class Http1Connection implements Runnable {
     private volatile State state = State.READING;
     private volatile Thread thread;
     private volatile ConnectionOutput output;
+    /** Read timeouts the server's sweeper keeps; null over TLS, which uses the socket's timeout. */
+    private final WatchedReads watchedReads;
     private final Exchange exchange = new Exchange();
     private boolean linger;
 
@@ -62,6 +64,7 @@ public final class Http1Connection implements Runnable {
         this.limits = ctx.limits();
         this.clientInfo = new PerConnection(ctx.clientInfo(secure));
         this.defaultHeaders = ctx.defaultHeaders(secure);
+        this.watchedReads = secure ? null : new WatchedReads(socket);
     }
 
     public State state() {
@@ -81,6 +84,16 @@ public final class Http1Connection implements Runnable {
     public long writeBlockedNanos(long now) {
         ConnectionOutput out = output;
         return out == null ? 0 : out.writeBlockedNanos(now);
+    }
+
+    /**
+     * Ends a read that has run past its timeout, so the connection answers 408 or closes (the
+     * server's sweeper calls this a few times a second).
+     *
+     * @return whether a read was ended
+     */
+    public boolean expireReads(long now) {
+        return watchedReads != null && watchedReads.expire(now);
     }
 
     /** Interrupts the connection's thread (shutdown, after the grace period). */
@@ -113,7 +126,9 @@ public final class Http1Connection implements Runnable {
 
     private void serve() throws IOException {
         socket.setTcpNoDelay(true); // responses leave whole; waiting on delayed ACKs only adds latency
-        ConnectionInput input = new ConnectionInput(socket.getInputStream(), BUFFER_SIZE, socket::setSoTimeout);
+        // SSLSocket cannot have its input shut under a reader: TLS keeps the socket's own timeout.
+        ReadGuard guard = watchedReads != null ? watchedReads : ReadGuard.socketTimeout(socket::setSoTimeout);
+        ConnectionInput input = new ConnectionInput(socket.getInputStream(), BUFFER_SIZE, guard);
         ConnectionOutput output = new ConnectionOutput(socket.getOutputStream(), channel, BUFFER_SIZE);
         this.output = output;
         RequestHeadParser parser = new RequestHeadParser(limits);
@@ -299,7 +314,8 @@ public final class Http1Connection implements Runnable {
 
         @Override
         public boolean mustClose() {
-            return head == null || !head.keepAlive() || ctx.closing() || (body != null && !body.reusable(MAX_DRAIN));
+            return head == null || !head.keepAlive() || ctx.closing() || (body != null && !body.reusable(MAX_DRAIN))
+                    || (watchedReads != null && watchedReads.expired());
         }
 
         @Override

@@ -59,17 +59,25 @@ final class ConnectionRegistry {
         return true;
     }
 
-    /** Closes connections whose write has been blocked longer than {@code timeoutNanos}; returns how many. */
-    int closeStalledWriters(long timeoutNanos) {
+    /**
+     * Enforces the timeouts no socket call keeps: ends reads past their deadline (the connection
+     * answers 408 or closes) and closes connections whose write has been blocked longer than
+     * {@code writeTimeoutNanos}.
+     *
+     * @return how many connections were timed out
+     */
+    int sweep(long writeTimeoutNanos) {
         long now = System.nanoTime();
-        int closed = 0;
+        int timedOut = 0;
         for (Http1Connection c : open) {
-            if (c.writeBlockedNanos(now) > timeoutNanos) {
+            if (c.writeBlockedNanos(now) > writeTimeoutNanos) {
                 c.close();
-                closed++;
+                timedOut++;
+            } else if (c.expireReads(now)) {
+                timedOut++;
             }
         }
-        return closed;
+        return timedOut;
     }
 
     void closeAll() {

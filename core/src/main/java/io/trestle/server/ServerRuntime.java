@@ -74,7 +74,7 @@ public final class ServerRuntime implements ConnectionContext {
         local = (InetSocketAddress) server.getLocalAddress();
         acceptor = Thread.ofPlatform().name("trestle-acceptor-" + local.getPort())
                 .start(new Acceptor(server, registry, this::serve));
-        sweeper = Thread.ofVirtual().name("trestle-write-timeouts-" + local.getPort()).start(this::sweepStalledWriters);
+        sweeper = Thread.ofVirtual().name("trestle-timeouts-" + local.getPort()).start(this::sweepTimeouts);
         return local;
     }
 
@@ -90,24 +90,31 @@ public final class ServerRuntime implements ConnectionContext {
     }
 
     /**
-     * Once a second, closes connections whose write has blocked past the write timeout: a blocking
-     * socket write has no timeout of its own, and a client that stops reading would otherwise hold
-     * its connection and thread forever.
+     * Keeps the read and write timeouts of every connection: a blocking socket write has no
+     * timeout of its own, and reads carry none so that they cost no timer (see
+     * {@link io.trestle.http1.WatchedReads}). A sweep every 1/16 of the shortest timeout (10–200
+     * ms) makes a timeout fire at most that late.
      */
-    private void sweepStalledWriters() {
-        long timeout = limits.writeTimeout().toNanos();
-        long period = Math.max(10, Math.min(1000, limits.writeTimeout().toMillis() / 4));
+    private void sweepTimeouts() {
+        long writeTimeout = limits.writeTimeout().toNanos();
+        long period = sweepPeriodMillis(limits);
         while (!closing) {
             try {
                 Thread.sleep(period);
             } catch (InterruptedException e) {
                 return;
             }
-            int closed = registry.closeStalledWriters(timeout);
-            if (closed > 0) {
-                LOG.debug("closed {} connection(s) whose client stopped reading for over {}", closed, limits.writeTimeout());
+            int timedOut = registry.sweep(writeTimeout);
+            if (timedOut > 0) {
+                LOG.debug("timed out {} connection(s)", timedOut);
             }
         }
+    }
+
+    static long sweepPeriodMillis(Limits limits) {
+        long shortest = Math.min(Math.min(limits.headTimeout().toMillis(), limits.idleTimeout().toMillis()),
+                Math.min(limits.bodyReadTimeout().toMillis(), limits.writeTimeout().toMillis()));
+        return Math.max(10, Math.min(200, shortest / 16));
     }
 
     public RouteTable routes() {

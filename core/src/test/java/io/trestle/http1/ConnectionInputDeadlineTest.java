@@ -55,7 +55,7 @@ class ConnectionInputDeadlineTest {
     void setsTheSocketTimeoutToTheTimeLeftBeforeEachRead() throws IOException {
         List<Integer> timeouts = new ArrayList<>();
         byte[] data = "abcd".getBytes(StandardCharsets.ISO_8859_1);
-        ConnectionInput in = new ConnectionInput(TrickleInputStream.slow(data, 5), 8, timeouts::add);
+        ConnectionInput in = new ConnectionInput(TrickleInputStream.slow(data, 5), 8, ReadGuard.socketTimeout(timeouts::add));
         in.deadline(System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
         for (int i = 0; i < 4; i++) {
             in.read();
@@ -70,7 +70,7 @@ class ConnectionInputDeadlineTest {
     @Test
     void withoutDeadlineTheReadTimeoutIsSetOnlyWhenItChanges() throws IOException {
         List<Integer> timeouts = new ArrayList<>();
-        ConnectionInput in = new ConnectionInput(TrickleInputStream.oneByteReads("abcdef"), 8, timeouts::add);
+        ConnectionInput in = new ConnectionInput(TrickleInputStream.oneByteReads("abcdef"), 8, ReadGuard.socketTimeout(timeouts::add));
         in.readTimeout(1234);
         in.read();
         in.read();
@@ -90,7 +90,7 @@ class ConnectionInputDeadlineTest {
             out.write("GET / HTTP/1.1\r\nHost: h\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             // ... and then nothing: the read blocks until the socket timeout the deadline set.
-            ConnectionInput in = new ConnectionInput(accepted.getInputStream(), 64, accepted::setSoTimeout);
+            ConnectionInput in = new ConnectionInput(accepted.getInputStream(), 64, ReadGuard.socketTimeout(accepted::setSoTimeout));
             in.readTimeout((int) Duration.ofMinutes(5).toMillis());
             long start = System.nanoTime();
             in.deadline(start + TimeUnit.MILLISECONDS.toNanos(300));

@@ -3,7 +3,9 @@ package io.trestle.example;
 import io.trestle.Server;
 import io.trestle.app.Launcher;
 import io.trestle.discovery.DiscoveryException;
+import ch.qos.logback.classic.LoggerContext;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * The example app: the web root in {@code resources/} and the JSON login API. It names neither:
@@ -18,13 +20,21 @@ import java.util.Map;
  */
 public final class ExampleApp {
     /** The app's own routes live in this package, found by the class-path scan. */
-    static final Launcher.App APP = new Launcher.App("trestle-example", Map.of("scan", "io.trestle.example"));
+    static final Launcher.App APP = new Launcher.App("trestle-example", Map.of("scan", "io.trestle.example"),
+            ExampleApp::stopLogging);
 
     private ExampleApp() {
     }
 
     public static void main(String[] args) {
         Launcher.main(APP, args);
+    }
+
+    /** Writes what the batching access log still holds: its writer is a daemon thread. */
+    private static void stopLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.stop();
+        }
     }
 
     /** Starts the app in this JVM and returns the running server (for tests). */
