@@ -118,4 +118,31 @@ class ResourceRootTest {
         assertNull(root.child(sub.path(), "../../outside.txt"));
         assertNotNull(root.child(sub.path(), "b.txt"));
     }
+
+    private static void waitOutTheCheck() throws InterruptedException {
+        Thread.sleep(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(ResourceRoot.CHECK_VALID_NANOS) + 100);
+    }
+
+    @Test
+    void aFileAddedOrRemovedIsSeenOnceTheRememberedCheckExpires() throws Exception {
+        assertNull(find("/late.txt"));
+        Files.writeString(web.resolve("late.txt"), "late");
+        waitOutTheCheck();
+        assertEquals(4, find("/late.txt").size());
+        Files.delete(web.resolve("late.txt"));
+        assertNull(find("/late.txt"), "attributes are read on every request: a removed file is gone at once");
+    }
+
+    @Test
+    void aLinkRepointedOutOfTheRootIsNeverFollowedThere() throws Exception {
+        Path link = Files.createSymbolicLink(web.resolve("current.txt"), web.resolve("a.txt"));
+        assertEquals(1, find("/current.txt").size());
+        Files.delete(link);
+        Files.createSymbolicLink(link, tmp.resolve("outside.txt"));
+        Resource meanwhile = find("/current.txt");
+        assertTrue(meanwhile == null || meanwhile.path().startsWith(web.toRealPath()),
+                "within the second, only the old target inside the root may be served");
+        waitOutTheCheck();
+        assertNull(find("/current.txt"));
+    }
 }
