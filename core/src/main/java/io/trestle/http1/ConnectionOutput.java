@@ -3,7 +3,9 @@ package io.trestle.http1;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.net.StandardSocketOptions;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 
 /**
@@ -12,6 +14,8 @@ import java.nio.channels.WritableByteChannel;
  * request is already waiting, so a batch of pipelined responses leaves in one system call.
  */
 public final class ConnectionOutput extends OutputStream {
+    /** Files this large leave in full-sized segments: Nagle's algorithm is on while they are sent. */
+    private static final long CORK_THRESHOLD = 64 * 1024;
     private final OutputStream out;
     private final WritableByteChannel channel; // null when zero-copy is impossible (TLS)
     private final byte[] buf;
@@ -107,36 +111,67 @@ public final class ConnectionOutput extends OutputStream {
         drain();
         long sent = 0;
         if (channel != null) {
+            boolean cork = length >= CORK_THRESHOLD && channel instanceof SocketChannel;
+            if (cork) {
+                ((SocketChannel) channel).setOption(StandardSocketOptions.TCP_NODELAY, false);
+            }
+            try {
+                sent = sendFile(file, position, length);
+            } finally {
+                if (cork) {
+                    // Turning TCP_NODELAY back on sends what Nagle's algorithm still holds at once.
+                    ((SocketChannel) channel).setOption(StandardSocketOptions.TCP_NODELAY, true);
+                }
+            }
+        } else {
             while (sent < length) {
-                writeStarted = System.nanoTime();
+                int piece = copyPiece(file, position + sent, length - sent);
+                if (piece < 0) {
+                    break;
+                }
+                sent += piece;
+            }
+        }
+        written += sent;
+        return sent;
+    }
+
+    private long sendFile(FileChannel file, long position, long length) throws IOException {
+        long sent = 0;
+        {
+            while (sent < length) {
+                writeStarted = System.nanoTime(); // a platform thread's socket blocks in sendfile
                 long n;
                 try {
                     n = file.transferTo(position + sent, length - sent, channel);
                 } finally {
                     writeStarted = 0;
                 }
-                if (n <= 0) {
-                    if (position + sent >= file.size()) {
-                        break; // truncated underneath us
-                    }
+                if (n > 0) {
+                    sent += n;
                     continue;
                 }
-                sent += n;
-            }
-        } else {
-            ByteBuffer chunk = ByteBuffer.wrap(buf);
-            while (sent < length) {
-                chunk.clear().limit((int) Math.min(buf.length, length - sent));
-                int n = file.read(chunk, position + sent);
-                if (n < 0) {
-                    break;
+                // Nothing sent: the file got shorter, or the socket's send buffer is full. A
+                // virtual thread's socket is non-blocking underneath, and transferTo does not wait
+                // for room (it returns 0 at once), so retrying would spin. A blocking write of the
+                // next piece waits for the client to make room; then sendfile goes on.
+                int piece = copyPiece(file, position + sent, length - sent);
+                if (piece < 0) {
+                    break; // truncated underneath us
                 }
-                blockingWrite(buf, 0, n);
-                sent += n;
+                sent += piece;
             }
         }
-        written += sent;
         return sent;
+    }
+
+    /** Copies up to one buffer of {@code file} to the socket with a blocking write; -1 at the file's end. */
+    private int copyPiece(FileChannel file, long position, long max) throws IOException {
+        int n = file.read(ByteBuffer.wrap(buf, 0, (int) Math.min(buf.length, max)), position);
+        if (n > 0) {
+            blockingWrite(buf, 0, n);
+        }
+        return n <= 0 ? -1 : n;
     }
 
     /** Bytes handed to this stream since it was made (for the access log). */
