@@ -1,5 +1,6 @@
 package io.trestle.http1;
 
+import io.trestle.Headers;
 import io.trestle.HttpException;
 import io.trestle.Method;
 import io.trestle.Status;
@@ -311,6 +312,7 @@ public final class Http1Connection implements Runnable {
         private RequestHead head;
         private RequestBody body;
         private Http1Request request;
+        private final Headers responseHeaders = new Headers(4);
 
         /** One instance per connection, reset for each exchange: a connection serves one at a time. */
         void start(RequestHead head) {
@@ -328,6 +330,13 @@ public final class Http1Connection implements Runnable {
         @Override
         public DefaultHeaders defaultHeaders() {
             return defaultHeaders;
+        }
+
+        @Override
+        public Headers responseHeaders() {
+            responseHeaders.writable(); // the last response made it read-only when it committed
+            responseHeaders.clear();
+            return responseHeaders;
         }
 
         @Override

@@ -42,13 +42,21 @@ public final class Http1Response implements Response, RequestBody.Http1ResponseS
 
         /** Headers added to the response unless the handler set them. */
         DefaultHeaders defaultHeaders();
+
+        /**
+         * An empty, writable list for the response's headers. A connection hands out one list,
+         * cleared for each of its exchanges, rather than allocate one per request.
+         */
+        default Headers responseHeaders() {
+            return new Headers(4);
+        }
     }
 
     private final ConnectionOutput out;
     private final Exchange exchange;
     private final Method method;
     private final boolean http11;
-    private final Headers headers = new Headers(4); // what a handler typically sets; grows when needed
+    private final Headers headers;
     private int status = Status.OK;
     private boolean committed;
     private boolean finished;
@@ -59,6 +67,7 @@ public final class Http1Response implements Response, RequestBody.Http1ResponseS
 
     public Http1Response(ConnectionOutput out, Exchange exchange, Method method, boolean http11) {
         this.out = out;
+        this.headers = exchange.responseHeaders();
         this.exchange = exchange;
         this.method = method;
         this.http11 = http11;

@@ -22,6 +22,12 @@ final class AccessLog {
     private record Stamp(long second, String text) {
     }
 
+    /**
+     * One line buffer per connection (each runs on its own virtual thread), reused for its
+     * requests: a fresh builder per line was a fifth of the bytes allocated per plaintext request.
+     */
+    private static final ThreadLocal<StringBuilder> LINE = ThreadLocal.withInitial(() -> new StringBuilder(256));
+
     private volatile Stamp stamp = new Stamp(-1, "");
 
     boolean enabled() {
@@ -32,7 +38,8 @@ final class AccessLog {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        StringBuilder sb = new StringBuilder(256); // a typical line fits without regrowth
+        StringBuilder sb = LINE.get();
+        sb.setLength(0);
         sb.append(req.clientAddress()).append(" - ").append(sanitize(req.user().orElse("-")))
                 .append(" [").append(time()).append("] \"")
                 .append(req.method().name()).append(' ').append(sanitize(req.target())).append(' ')
