@@ -151,7 +151,8 @@ public final class Http1Connection implements Runnable {
                     // epoll registration, a park and a wake-up. After the others' turn its next
                     // request is usually here; with nothing else to run this returns at once. It
                     // also keeps one busy client from holding a carrier thread. Plaintext, 64
-                    // connections: 25-30 -> 13-16 CPU-us per request (bench/results, 2026-11-24).
+                    // connections: 25-30 -> 13-16 CPU-us per request
+                    // (bench/results/2026-11-24-tuning.md).
                     Thread.yield();
                     try {
                         if (!input.awaitData()) {

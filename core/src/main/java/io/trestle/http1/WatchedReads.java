@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Why not {@code setSoTimeout}: on a virtual thread each timed read schedules a timer task
  * with the JDK's delay scheduler, a platform thread that is woken and switched to for every
  * read. That cost 35–45 % of the server's CPU per plaintext request on this 2-core machine
- * (bench/results/2026-11-24-timeouts.md); an untimed read costs nothing extra.
+ * (bench/results/2026-11-24-tuning.md); an untimed read costs nothing extra.
  *
  * <p>A sweep every period {@code p} makes a timeout fire up to {@code p} late.
  */
