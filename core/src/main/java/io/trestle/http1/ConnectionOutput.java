@@ -118,7 +118,7 @@ public final class ConnectionOutput extends OutputStream {
             try {
                 sent = sendFile(file, position, length);
             } finally {
-                if (cork) {
+                if (cork && channel.isOpen()) { // a failed send keeps its own exception
                     // Turning TCP_NODELAY back on sends what Nagle's algorithm still holds at once.
                     ((SocketChannel) channel).setOption(StandardSocketOptions.TCP_NODELAY, true);
                 }
