@@ -51,6 +51,8 @@ public final class Http1Connection implements Runnable {
     private final WatchedReads watchedReads;
     private final Exchange exchange = new Exchange();
     private boolean linger;
+    /** Idle waits so far: every other one yields first. */
+    private int idleWaits;
 
     /**
      * @param channel the accepted channel; {@code null} when {@code socket} is a TLS layer over it,
@@ -146,14 +148,18 @@ public final class Http1Connection implements Runnable {
                     }
                     input.deadline(0);
                     input.readTimeout(millis(limits.idleTimeout().toNanos()));
-                    // Let the other ready connections run before reading: the client has only just
-                    // got its response, so a read now finds nothing and costs a failed read, an
-                    // epoll registration, a park and a wake-up. After the others' turn its next
-                    // request is usually here; with nothing else to run this returns at once. It
-                    // also keeps one busy client from holding a carrier thread. Plaintext, 64
-                    // connections: 25-30 -> 13-16 CPU-us per request
+                    // Every other time, let the other ready connections run before reading: the
+                    // client has only just got its response, so a read now finds nothing and costs
+                    // a failed read, an epoll registration, a park and a wake-up; after the others'
+                    // turn its next request is usually here. Not every time: a connection that
+                    // always finds its next request after yielding never parks, and the carrier
+                    // runs such connections before any the I/O poller wakes (those wait outside
+                    // its queue). Yielding every time: p99 0.3-2.2 s at 256 connections; never:
+                    // 21-29 CPU-us per request; every other time: 16-18 us, p99 26-32 ms
                     // (bench/results/2026-11-24-tuning.md).
-                    Thread.yield();
+                    if ((++idleWaits & 1) == 0) {
+                        Thread.yield();
+                    }
                     try {
                         if (!input.awaitData()) {
                             return;
