@@ -17,20 +17,20 @@ final class FieldSection {
     private FieldSection() {
     }
 
-    /** Reads header fields into {@code into}; 431 past the limits. */
-    static void readHeaders(ConnectionInput in, Headers into, Limits limits) throws IOException {
+    /** Reads header fields into {@code into}, the values of known names through {@code recent} (may be null); 431 past the limits. */
+    static void readHeaders(ConnectionInput in, Headers into, Limits limits, RecentStrings recent) throws IOException {
         read(in, into, limits.maxHeaderBytes(), limits.maxHeaderCount(),
-                ParseRule.HEADERS_TOO_LARGE, ParseRule.TOO_MANY_HEADERS);
+                ParseRule.HEADERS_TOO_LARGE, ParseRule.TOO_MANY_HEADERS, recent);
     }
 
     /** Reads trailer fields into {@code into}; 431 past the same limits as headers. */
     static void readTrailers(ConnectionInput in, Headers into, Limits limits) throws IOException {
         read(in, into, limits.maxHeaderBytes(), limits.maxHeaderCount(),
-                ParseRule.TRAILERS_TOO_LARGE, ParseRule.TOO_MANY_TRAILERS);
+                ParseRule.TRAILERS_TOO_LARGE, ParseRule.TOO_MANY_TRAILERS, null);
     }
 
     private static void read(ConnectionInput in, Headers into, int maxBytes, int maxCount,
-                             ParseRule tooLarge, ParseRule tooMany) throws IOException {
+                             ParseRule tooLarge, ParseRule tooMany, RecentStrings recent) throws IOException {
         int budget = maxBytes;
         int count = 0;
         while (true) {
@@ -56,7 +56,7 @@ final class FieldSection {
             if (++count > maxCount) {
                 throw tooMany.violation();
             }
-            parseField(buf, start, end, into);
+            parseField(buf, start, end, into, recent);
         }
     }
 
@@ -68,8 +68,11 @@ final class FieldSection {
         return lf - 1;
     }
 
-    /** Parses {@code name ":" OWS value OWS} in {@code buf[start, end)} (line end excluded). */
-    static void parseField(byte[] buf, int start, int end, Headers into) throws HttpParseException {
+    /**
+     * Parses {@code name ":" OWS value OWS} in {@code buf[start, end)} (line end excluded); a known
+     * name's value comes from {@code recent} (may be null) when it repeats.
+     */
+    static void parseField(byte[] buf, int start, int end, Headers into, RecentStrings recent) throws HttpParseException {
         if (HttpChars.isWhitespace(buf[start])) {
             throw ParseRule.OBS_FOLD.violation();
         }
@@ -102,7 +105,10 @@ final class FieldSection {
                 throw buf[i] == '\r' ? ParseRule.BARE_CR.violation() : ParseRule.FIELD_VALUE_CHARACTER.violation();
             }
         }
-        String name = HeaderNames.intern(buf, start, colon);
-        into.addTrusted(name, new String(buf, from, to - from, StandardCharsets.ISO_8859_1));
+        String known = HeaderNames.lookup(buf, start, colon);
+        String name = known != null ? known : new String(buf, start, colon - start, StandardCharsets.ISO_8859_1);
+        String value = known != null && recent != null ? recent.of(known, buf, from, to)
+                : new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+        into.addTrusted(name, value);
     }
 }

@@ -116,15 +116,6 @@ public final class HeaderNames {
     private HeaderNames() {
     }
 
-    /**
-     * The name in {@code bytes[from, to)}: the canonical constant when it is a known name (in any
-     * case), otherwise a new String of those bytes.
-     */
-    static String intern(byte[] bytes, int from, int to) {
-        String known = lookup(bytes, from, to);
-        return known != null ? known : new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
-    }
-
     /** The canonical constant for the name in {@code bytes[from, to)}, or {@code null}. */
     static String lookup(byte[] bytes, int from, int to) {
         int n = to - from;

@@ -136,7 +136,8 @@ public final class Http1Connection implements Runnable {
         this.output = output;
         RequestHeadParser parser = new RequestHeadParser(limits);
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
-        long headDeadline = System.nanoTime() + limits.headTimeout().toNanos();
+        long headTimeoutNanos = limits.headTimeout().toNanos();
+        long headDeadline = System.nanoTime() + headTimeoutNanos;
         boolean first = true;
         while (true) {
             if (!first) {
@@ -169,7 +170,6 @@ public final class Http1Connection implements Runnable {
                         return;
                     }
                 }
-                headDeadline = System.nanoTime() + limits.headTimeout().toNanos();
             } else {
                 // A new connection that has sent nothing yet is idle too: shutdown closes it at once.
                 state = State.IDLE;
@@ -187,10 +187,13 @@ public final class Http1Connection implements Runnable {
                     return;
                 }
             }
+            long start = System.nanoTime();
+            if (!first) {
+                headDeadline = start + headTimeoutNanos; // the first head's clock started at accept
+            }
             first = false;
             state = State.READING;
             input.deadline(headDeadline);
-            long start = System.nanoTime();
             RequestHead head;
             try {
                 head = parser.parse(input);

@@ -31,6 +31,7 @@ public final class RequestHeadParser {
     private final Limits limits;
     /** Fields in the previous request on this connection (one parser per connection). */
     private int lastHeaderCount = 8;
+    private final RecentStrings recent = new RecentStrings();
 
     public RequestHeadParser(Limits limits) {
         this.limits = limits;
@@ -79,14 +80,14 @@ public final class RequestHeadParser {
         if (method == Method.CONNECT) {
             throw ParseRule.CONNECT_UNSUPPORTED.violation();
         }
-        RequestTarget target = RequestTarget.parse(buf, targetStart, targetEnd, method);
+        RequestTarget target = RequestTarget.parse(buf, targetStart, targetEnd, method, recent);
 
         // Sized like the last request's: a client sends much the same fields each time, so the
         // array rarely regrows and is not four times larger than needed (wrk sends one field).
         Headers headers = new Headers(lastHeaderCount);
-        FieldSection.readHeaders(in, headers, limits);
+        FieldSection.readHeaders(in, headers, limits, recent);
         lastHeaderCount = Math.max(1, headers.size());
-        return FramingRules.decide(method, target.target(), http11, headers.readOnly(), target.host());
+        return FramingRules.decide(method, target.target(), http11, headers.readOnly(), target.host(), recent);
     }
 
     /**

@@ -12,14 +12,13 @@ import org.junit.jupiter.api.Test;
  * previous body, fed whole, split at every byte and one byte per read.
  */
 class PipelineParserTest {
-    private static final RequestHeadParser PARSER = new RequestHeadParser(Limits.DEFAULTS);
-
     /** Parses every request in the stream, reading (or skipping) each body; describes what it saw. */
     private static String transcript(InputStream stream, int bufferSize, boolean skipBodies) throws IOException {
         ConnectionInput in = new ConnectionInput(stream, bufferSize, null);
+        RequestHeadParser parser = new RequestHeadParser(Limits.DEFAULTS); // one per connection, as served
         StringBuilder seen = new StringBuilder();
         RequestHead head;
-        while ((head = PARSER.parse(in)) != null) {
+        while ((head = parser.parse(in)) != null) {
             seen.append(head.method()).append(' ').append(head.target());
             BodyInputStream body = head.isChunked() ? new ChunkedInputStream(in, 1000, Limits.DEFAULTS)
                     : new FixedLengthInputStream(in, Math.max(head.contentLength(), 0));

