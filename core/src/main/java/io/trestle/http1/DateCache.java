@@ -32,6 +32,16 @@ public final class DateCache {
         return line().value;
     }
 
+    /**
+     * The epoch second of the last {@code Date} line handed out, by any thread. Right after a
+     * response head was written it is that response's second (or a later one), so a log line for
+     * it needs no clock read of its own: one fewer per request, where a clock read costs ~30 ns
+     * in a virtual machine (5 % of pipelined plaintext's CPU went to reading clocks, perf).
+     */
+    public static long lastSecond() {
+        return current.second;
+    }
+
     /** Formats an instant as an HTTP date (for Last-Modified and the like). */
     public static String format(Instant instant) {
         return HTTP_DATE.format(instant);

@@ -1,5 +1,6 @@
 package io.trestle.server;
 
+import io.trestle.http1.DateCache;
 import io.trestle.http1.Http1Request;
 import io.trestle.http1.Http1Response;
 import java.time.Instant;
@@ -41,7 +42,7 @@ final class AccessLog {
         StringBuilder sb = LINE.get();
         sb.setLength(0);
         sb.append(req.clientAddress()).append(" - ").append(sanitize(req.user().orElse("-")))
-                .append(" [").append(time()).append("] \"")
+                .append(" [").append(time(res.isCommitted())).append("] \"")
                 .append(req.method().name()).append(' ').append(sanitize(req.target())).append(' ')
                 .append(req.protocol()).append("\" ").append(res.status()).append(' ');
         if (bytesSent > 0) {
@@ -54,8 +55,9 @@ final class AccessLog {
         LOG.info(sb.toString());
     }
 
-    private String time() {
-        long second = System.currentTimeMillis() / 1000;
+    /** The line's time stamp; once the response head went out, the second of its Date header. */
+    private String time(boolean headWritten) {
+        long second = headWritten ? DateCache.lastSecond() : System.currentTimeMillis() / 1000;
         Stamp s = stamp;
         if (s.second != second) {
             s = new Stamp(second, CLF_TIME.format(Instant.ofEpochSecond(second)));
