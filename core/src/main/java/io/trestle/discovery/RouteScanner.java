@@ -30,8 +30,12 @@ final class RouteScanner {
         if (packages.isEmpty()) {
             return List.of();
         }
+        return scanPackages(loader, packages, PackageLocations.of(loader, packages));
+    }
+
+    /** As {@link #scanPackages(ClassLoader, List)} with the elements holding the packages known ({@code null}: unknown). */
+    static List<String> scanPackages(ClassLoader loader, List<String> packages, List<Path> elements) throws DiscoveryException {
         ClassGraph graph = configured().acceptPackages(packages.toArray(String[]::new));
-        List<Path> elements = PackageLocations.of(loader, packages);
         if (elements != null) {
             LOG.debug("scanning {} in {}", packages, elements);
             graph.overrideClasspath(elements);

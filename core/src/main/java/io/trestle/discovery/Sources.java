@@ -42,7 +42,7 @@ public final class Sources {
     public static DiscoveredSource classpath(ClassLoader loader, List<String> scanPackages, List<Plugin> codePlugins)
             throws DiscoveryException {
         long start = System.nanoTime();
-        DiscoveredSource source = find(DiscoveredSource.CLASSPATH, loader, false, () -> RouteScanner.scanPackages(loader, scanPackages),
+        DiscoveredSource source = find(DiscoveredSource.CLASSPATH, loader, false, () -> RouteLookup.packages(loader, scanPackages),
                 codePlugins, null);
         LOG.info("class path: {} plugins, {} handler classes, {} filters in {} ms (scanned {})", source.plugins().size(),
                 source.handlerClasses().size(), source.filters().size(), millisSince(start), scanPackages.isEmpty() ? "no packages" : scanPackages);
@@ -73,7 +73,7 @@ public final class Sources {
         try {
             web = WebFolder.unpack(loader.copy(), name, stamp.modified());
             DiscoveredSource.JarFiles files = new DiscoveredSource.JarFiles(jar, stamp, web);
-            DiscoveredSource source = find(name, loader, true, () -> RouteScanner.scanJar(loader.copy()), List.of(), files);
+            DiscoveredSource source = find(name, loader, true, () -> RouteLookup.jar(loader.copy()), List.of(), files);
             LOG.info("plugin jar {}: {} plugins, {} handler classes, {} filters{} in {} ms", name, source.plugins().size(),
                     source.handlerClasses().size(), source.filters().size(), web == null ? "" : ", web files",
                     millisSince(start));
@@ -92,7 +92,7 @@ public final class Sources {
     }
 
     private interface Scan {
-        List<String> classNames() throws DiscoveryException;
+        RouteLookup.Found classNames() throws DiscoveryException;
     }
 
     private static DiscoveredSource find(String name, ClassLoader loader, boolean ownOnly, Scan scan, List<Plugin> codePlugins,
@@ -109,12 +109,21 @@ public final class Sources {
         LOG.atLevel(stepLevel).log("{}: ServiceLoader lookups took {} ms", name, millisSince(start));
 
         long scanStart = System.nanoTime();
-        List<String> scanned = scan.classNames();
-        for (String className : scanned) {
-            handlers.add(load(className, loader, name));
+        RouteLookup.Found found = scan.classNames();
+        List<String> routeClasses = new ArrayList<>();
+        for (String className : found.names()) {
+            Class<?> type = load(className, loader, name);
+            if (found.indexed() && !RouteCheck.isRouteClass(type)) {
+                // A stale index (an IDE build, an old jar) may name a class that lost its routes.
+                LOG.debug("{}: skipping {}: the @Route index lists it, but it has no @Route (a stale index)", name, className);
+                continue;
+            }
+            handlers.add(type);
+            routeClasses.add(className);
         }
-        LOG.atLevel(stepLevel).log("{}: ClassGraph scan took {} ms, {} @Route classes", name, millisSince(scanStart), scanned.size());
-        LOG.debug("{}: @Route classes {}", name, scanned);
+        LOG.atLevel(stepLevel).log("{}: {} took {} ms, {} @Route classes", name, found.how(), millisSince(scanStart),
+                routeClasses.size());
+        LOG.debug("{}: @Route classes {}", name, routeClasses);
 
         List<Plugin> plugins = new ArrayList<>(codePlugins);
         List<Filter> filters;
