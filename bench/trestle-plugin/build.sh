@@ -13,7 +13,10 @@ if [ ! -f "$classes/io/trestle/Plugin.class" ]; then
 fi
 out="$repo/bench/target/plugin-classes"
 rm -rf "$out" && mkdir -p "$out" "$repo/bench/target/plugins"
-"$java_home/bin/javac" --release 21 -cp "$classes" -d "$out" \
+# -proc:full runs core's @Route indexer (found on the class path through its META-INF/services entry;
+# JDK 23+ runs none unless asked), so the jar carries META-INF/trestle/route-index and the app skips
+# the ClassGraph scan of it.
+"$java_home/bin/javac" --release 21 -proc:full -cp "$classes" -d "$out" \
     $(find "$here/src/main/java" -name '*.java')
 cp -r "$here/src/main/resources/." "$out/"
 "$java_home/bin/jar" --create --file "$repo/bench/target/plugins/trestle-bench-plugin.jar" -C "$out" .
