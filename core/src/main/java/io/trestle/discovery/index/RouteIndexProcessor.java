@@ -160,8 +160,9 @@ public final class RouteIndexProcessor extends AbstractProcessor {
             return RouteIndex.parse(file.getCharContent(true));
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             return RouteIndex.of(List.of());
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            // Some file managers cannot read the class output at all: a fresh index is still right for this compilation.
+        } catch (IOException | RuntimeException e) {
+            // Some file managers cannot read the class output at all (in-memory ones, say). A fresh index is
+            // still right for this compilation; classes of earlier ones it misses only cost a scan.
             return RouteIndex.of(List.of());
         } catch (RouteIndex.MalformedException e) {
             warn("ignoring the previous " + RouteIndex.PATH + " (" + e.getMessage() + "); it is written anew");
