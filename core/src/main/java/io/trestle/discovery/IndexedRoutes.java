@@ -57,7 +57,10 @@ final class IndexedRoutes {
      * first one's counts, as on a class path.
      */
     static Lookup find(List<Path> elements, List<String> packages) {
-        List<String> folders = packages.stream().map(p -> p.replace('.', '/')).toList();
+        List<String> folders = new java.util.ArrayList<>(packages.size());
+        for (String p : packages) {
+            folders.add(p.replace('.', '/'));
+        }
         Map<String, RouteIndex.Entry> scope = new LinkedHashMap<>();
         Map<String, byte[]> unnamed = new LinkedHashMap<>();
         for (Path element : elements) {

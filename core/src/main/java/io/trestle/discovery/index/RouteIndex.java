@@ -91,9 +91,15 @@ public final class RouteIndex {
         Map<String, Entry> map = new TreeMap<>();
         boolean headerSeen = false;
         int lineNumber = 0;
-        for (String raw : text.toString().split("\n", -1)) {
+        String all = text.toString();
+        for (int start = 0; start < all.length();) {
+            int end = all.indexOf('\n', start);
+            if (end < 0) {
+                end = all.length();
+            }
+            String line = all.substring(start, end).strip();
+            start = end + 1;
             lineNumber++;
-            String line = raw.strip();
             if (line.isEmpty()) {
                 continue;
             }
@@ -120,7 +126,7 @@ public final class RouteIndex {
     }
 
     private static Entry entry(String line, int lineNumber) throws MalformedException {
-        String[] parts = line.split(" +");
+        String[] parts = fields(line);
         if (parts.length != 4 || !isName(parts[0]) || !(parts[3].equals("-") || isName(parts[3]))) {
             throw new MalformedException("line " + lineNumber + ": expected '<class> <kind> <flags> <superclass>', got '" + line + "'");
         }
@@ -131,22 +137,60 @@ public final class RouteIndex {
             }
         }
         String flags = parts[2];
-        if (kind == null || !(flags.equals("-") || flags.chars().allMatch(c -> c == 'a' || c == 'm' || c == 'n'))) {
+        if (kind == null || !(flags.equals("-") || onlyFlags(flags))) {
             throw new MalformedException("line " + lineNumber + ": bad kind or flags in '" + line + "'");
         }
         return new Entry(parts[0], kind, flags.indexOf('a') >= 0, flags.indexOf('m') >= 0, flags.indexOf('n') >= 0,
                 parts[3].equals("-") ? null : parts[3]);
     }
 
-    /** A binary name: dot-separated Java identifiers ({@code $} included). */
-    private static boolean isName(String s) {
-        for (String part : s.split("\\.", -1)) {
-            if (part.isEmpty() || !Character.isJavaIdentifierStart(part.codePointAt(0))
-                    || !part.codePoints().allMatch(Character::isJavaIdentifierPart)) {
+    // The reading below is plain loops, no regular expressions or streams: it runs once per start-up,
+    // in a JVM that has compiled nothing yet, where those cost tens of milliseconds to set up.
+
+    /** The space-separated fields of a line; runs of spaces count as one. */
+    private static String[] fields(String line) {
+        java.util.List<String> fields = new java.util.ArrayList<>(4);
+        int start = 0;
+        while (start < line.length()) {
+            int end = line.indexOf(' ', start);
+            if (end < 0) {
+                end = line.length();
+            }
+            if (end > start) {
+                fields.add(line.substring(start, end));
+            }
+            start = end + 1;
+        }
+        return fields.toArray(new String[0]);
+    }
+
+    private static boolean onlyFlags(String flags) {
+        for (int i = 0; i < flags.length(); i++) {
+            char c = flags.charAt(i);
+            if (c != 'a' && c != 'm' && c != 'n') {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A binary name: dot-separated Java identifiers ({@code $} included). */
+    private static boolean isName(String s) {
+        boolean partStart = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (partStart) {
+                    return false;
+                }
+                partStart = true;
+            } else if (partStart ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c)) {
+                partStart = false;
+            } else {
+                return false;
+            }
+        }
+        return !partStart;
     }
 
     /** The entry for a binary name, or {@code null}. */
