@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ final class IndexedRoutes {
      * first one's counts, as on a class path.
      */
     static Lookup find(List<Path> elements, List<String> packages) {
-        List<String> folders = new java.util.ArrayList<>(packages.size());
+        List<String> folders = new ArrayList<>(packages.size());
         for (String p : packages) {
             folders.add(p.replace('.', '/'));
         }
