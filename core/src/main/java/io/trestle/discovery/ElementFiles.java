@@ -53,21 +53,25 @@ abstract sealed class ElementFiles implements AutoCloseable {
         return slash < 0 ? null : name.substring(slash + 1);
     }
 
-    static boolean isClassIn(String name, List<String> folders) {
-        if (!name.endsWith(".class") || name.endsWith("module-info.class") || name.endsWith("package-info.class")) {
-            return false;
+    /** {@code com/acme} → {@code com/acme/}: made once per listing, not once per entry of a large jar. */
+    static List<String> prefixes(List<String> folders) {
+        List<String> prefixes = new ArrayList<>(folders.size());
+        for (String folder : folders) {
+            prefixes.add(folder + "/");
         }
+        return prefixes;
+    }
+
+    /** Whether {@code name} is a class file under one of {@code prefixes} (any class file when there are none). */
+    static boolean isClassUnder(String name, List<String> prefixes) {
+        // The prefix first: in a shaded jar nearly every entry is outside the scanned packages.
         String plain = unversioned(name);
         String path = plain == null ? name : plain;
-        if (folders.isEmpty()) {
-            return true;
+        boolean under = prefixes.isEmpty();
+        for (int i = 0; !under && i < prefixes.size(); i++) {
+            under = path.startsWith(prefixes.get(i));
         }
-        for (String folder : folders) {
-            if (path.startsWith(folder + "/")) {
-                return true;
-            }
-        }
-        return false;
+        return under && name.endsWith(".class") && !name.endsWith("module-info.class") && !name.endsWith("package-info.class");
     }
 
     private static final class Folder extends ElementFiles {
@@ -88,6 +92,7 @@ abstract sealed class ElementFiles implements AutoCloseable {
                 starts.add(root.resolve(folder));
                 starts.add(root.resolve(VERSIONS));
             }
+            List<String> prefixes = prefixes(folders);
             for (Path start : starts.stream().distinct().toList()) {
                 if (!Files.isDirectory(start)) {
                     continue;
@@ -95,7 +100,7 @@ abstract sealed class ElementFiles implements AutoCloseable {
                 try (Stream<Path> files = Files.walk(start)) {
                     for (Path p : (Iterable<Path>) files::iterator) {
                         String name = root.relativize(p).toString().replace(java.io.File.separatorChar, '/');
-                        if (isClassIn(name, folders) && Files.isRegularFile(p)) {
+                        if (isClassUnder(name, prefixes) && Files.isRegularFile(p)) {
                             names.add(name);
                         }
                     }
@@ -126,9 +131,10 @@ abstract sealed class ElementFiles implements AutoCloseable {
         @Override
         List<String> classFiles(List<String> folders) {
             List<String> names = new ArrayList<>();
+            List<String> prefixes = prefixes(folders);
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
                 ZipEntry entry = e.nextElement();
-                if (!entry.isDirectory() && isClassIn(entry.getName(), folders)) {
+                if (!entry.isDirectory() && isClassUnder(entry.getName(), prefixes)) {
                     names.add(entry.getName());
                 }
             }
