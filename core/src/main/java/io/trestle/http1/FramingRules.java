@@ -16,7 +16,7 @@ final class FramingRules {
      * Decides the framing of a request whose line and header fields have been parsed.
      *
      * @param absoluteHost the host of an absolute-form target, which overrides Host (RFC 9112 §3.2.2)
-     * @param recent       the connection's recent strings, for the Host's parsed name (may be null)
+     * @param recent       the connection's recent strings, for the Host's parsed name
      */
     static RequestHead decide(Method method, String target, boolean http11, Headers headers, String absoluteHost,
                               RecentStrings recent) throws HttpParseException {
@@ -55,7 +55,7 @@ final class FramingRules {
         if (host == null && http11) {
             throw ParseRule.HOST_MISSING.violation();
         }
-        String hostName = host == null ? "" : recent != null ? recent.hostName(host) : HostSyntax.hostOf(host);
+        String hostName = host == null ? "" : recent.hostName(host);
         if (hostName == null) {
             throw ParseRule.HOST_INVALID.violation();
         }

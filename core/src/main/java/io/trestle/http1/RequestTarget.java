@@ -13,13 +13,13 @@ record RequestTarget(String target, String host) {
 
     /**
      * Parses the target in {@code buf[from, to)} (non-empty, without spaces) of a {@code method}
-     * request; an origin-form target comes from {@code recent} (may be null) when it repeats.
+     * request; an origin-form target comes from the connection's {@code recent} strings when it repeats.
      */
     static RequestTarget parse(byte[] buf, int from, int to, Method method, RecentStrings recent) throws HttpParseException {
         checkCharacters(buf, from, to);
         byte first = buf[from];
         if (first == '/') {
-            return new RequestTarget(recent != null ? recent.of(RecentStrings.TARGET, buf, from, to) : ascii(buf, from, to), null);
+            return new RequestTarget(recent.of(RecentStrings.TARGET, buf, from, to), null);
         }
         if (first == '*' && to - from == 1) {
             if (method != Method.OPTIONS) {
