@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
@@ -46,7 +47,9 @@ public final class Server implements AutoCloseable {
         this.requestedPort = b.port;
         this.plugins = List.copyOf(b.plugins);
         this.onClose = List.copyOf(b.onClose);
-        this.runtime = new ServerRuntime(limits, table, b.trustedProxies, b.accessLog, b.tls, b.securityHeaders);
+        this.runtime = new ServerRuntime(limits, table, b.trustedProxies,
+                b.accessLog ? (b.accessLogWriter != null ? b.accessLogWriter : AccessLogWriter.toLogger()) : null,
+                b.tls, b.securityHeaders);
         this.scheme = b.tls == null ? "http" : "https";
     }
 
@@ -132,6 +135,7 @@ public final class Server implements AutoCloseable {
         private RouteTable table;
         private List<String> trustedProxies = List.of();
         private boolean accessLog = true;
+        private AccessLogWriter accessLogWriter;
         private final List<Runnable> onClose = new ArrayList<>();
         private SSLContext tls;
         private boolean securityHeaders = true;
@@ -189,9 +193,26 @@ public final class Server implements AutoCloseable {
             return this;
         }
 
-        /** Whether each request is logged to {@code trestle.access} (on by default). */
+        /**
+         * Whether each request gets an access-log line (on by default), to the logger
+         * {@code trestle.access} unless {@link #accessLog(AccessLogWriter)} says otherwise.
+         */
         public Builder accessLog(boolean on) {
             this.accessLog = on;
+            return this;
+        }
+
+        /**
+         * Where the access log goes (and turns it on); the server closes the writer when it
+         * closes, so give each server its own.
+         *
+         * <pre>{@code
+         * Server.builder().accessLog(AccessLogWriter.toFile(Path.of("access.log")))
+         * }</pre>
+         */
+        public Builder accessLog(AccessLogWriter writer) {
+            this.accessLogWriter = Objects.requireNonNull(writer, "writer; accessLog(false) turns the access log off");
+            this.accessLog = true;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.trestle.app;
 
+import io.trestle.AccessLogWriter;
 import io.trestle.Method;
 import io.trestle.Server;
 import io.trestle.Status;
@@ -13,14 +14,23 @@ final class HttpsRedirect {
     private HttpsRedirect() {
     }
 
-    static Server start(String host, int plainPort, int tlsPort) {
+    /** @param accessLog where its access log goes (closed with it), or {@code null} for none */
+    static Server start(String host, int plainPort, int tlsPort, AccessLogWriter accessLog) {
         String portPart = tlsPort == 443 ? "" : ":" + tlsPort;
-        return Server.builder().host(host).port(plainPort).accessLog(true)
+        Server.Builder builder = Server.builder().host(host).port(plainPort)
                 .routes(r -> r.add(EnumSet.complementOf(EnumSet.of(Method.TRACE, Method.CONNECT)), "/{path...}",
                         (req, res) -> {
                             String name = req.host().isEmpty() ? host : req.host();
                             res.redirect(Status.PERMANENT_REDIRECT, "https://" + name + portPart + req.target());
-                        }, 0))
-                .build().start();
+                        }, 0));
+        if (accessLog == null) {
+            return builder.accessLog(false).build().start();
+        }
+        try {
+            return builder.accessLog(accessLog).build().start();
+        } catch (RuntimeException e) {
+            accessLog.close(); // no server to close it
+            throw e;
+        }
     }
 }

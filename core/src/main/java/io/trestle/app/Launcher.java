@@ -1,5 +1,6 @@
 package io.trestle.app;
 
+import io.trestle.AccessLogWriter;
 import io.trestle.Command;
 import io.trestle.Config;
 import io.trestle.Server;
@@ -18,8 +19,11 @@ import io.trestle.routing.RouteTable;
 import io.trestle.server.TlsContexts;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -169,22 +173,23 @@ public final class Launcher {
     private Server serve(RawSettings raw, boolean hook) throws DiscoveryException {
         long start = System.nanoTime();
         Deployment deployment = discover(raw);
-        Server server;
+        Server server = null;
+        AccessLogWriter accessLog = null;
         try {
             Config config = raw.resolve(merged(coreSettings(), deployment.settings()));
             RouteTable table = deployment.start(config);
             long discovered = System.nanoTime();
             SSLContext tls = tls(config);
             Limits limits = CoreSettings.limits(config);
+            accessLog = accessLog(config);
             AtomicReference<Server> redirector = new AtomicReference<>();
             AtomicReference<PluginFolderWatcher> watcher = new AtomicReference<>();
-            server = Server.builder()
+            Server.Builder builder = Server.builder()
                     .host(config.string(CoreSettings.HOST.name(), "127.0.0.1"))
                     .port(config.integer(CoreSettings.PORT.name(), 8080))
                     .config(config)
                     .limits(limits)
                     .trustedProxies(config.list(CoreSettings.TRUSTED_PROXIES.name()))
-                    .accessLog(config.bool(CoreSettings.ACCESS_LOG.name(), true))
                     .routeTable(table)
                     .tls(tls)
                     .securityHeaders(config.bool(CoreSettings.SECURITY_HEADERS.name(), true))
@@ -200,15 +205,15 @@ public final class Launcher {
                             w.close();     // before the deployment: no reload may run while it closes
                         }
                     })
-                    .onClose(deployment::close)
-                    .build()
-                    .start();
+                    .onClose(deployment::close);
+            server = (accessLog != null ? builder.accessLog(accessLog) : builder.accessLog(false)).build().start();
             if (config.bool(CoreSettings.RELOAD.name(), true)) {
                 watcher.set(watch(deployment, server, raw, limits));
             }
             Integer redirect = config.get(CoreSettings.REDIRECT_HTTP.name()).map(Integer::valueOf).orElse(null);
             if (redirect != null) {
-                Server plain = HttpsRedirect.start(config.string(CoreSettings.HOST.name(), "127.0.0.1"), redirect, server.port());
+                Server plain = HttpsRedirect.start(config.string(CoreSettings.HOST.name(), "127.0.0.1"), redirect,
+                        server.port(), accessLog(config));
                 redirector.set(plain);
                 LOG.info("redirecting plain HTTP on {} to HTTPS", plain.uri());
             }
@@ -216,6 +221,9 @@ public final class Launcher {
             LOG.info("{} started in {} ms (discovery {} ms); serving {}", app.name(), millis(System.nanoTime() - start),
                     millis(discovered - start), server.uri());
         } catch (RuntimeException | DiscoveryException e) {
+            if (server == null && accessLog != null) {
+                accessLog.close(); // a server that started closes its own
+            }
             deployment.close();
             throw e;
         }
@@ -248,6 +256,30 @@ public final class Launcher {
     }
 
     /** The TLS context of {@code --tls-keystore} and {@code --tls-password-file}, or null. */
+    /** The access log {@code --access-log} and {@code --access-log-to} ask for, or null when it is off. */
+    static AccessLogWriter accessLog(Config config) {
+        if (!config.bool(CoreSettings.ACCESS_LOG.name(), true)) {
+            return null;
+        }
+        String to = config.string(CoreSettings.ACCESS_LOG_TO.name(), "stdout");
+        switch (to) {
+            case "stdout":
+                return AccessLogWriter.toStandardOutput();
+            case "logger":
+                return AccessLogWriter.toLogger();
+            default:
+                try {
+                    return AccessLogWriter.toFile(Path.of(to));
+                } catch (NoSuchFileException e) {
+                    throw new UsageException("--access-log-to " + to + ": its folder does not exist");
+                } catch (AccessDeniedException e) {
+                    throw new UsageException("--access-log-to " + to + ": permission denied");
+                } catch (IOException | InvalidPathException e) {
+                    throw new UsageException("--access-log-to " + to + ": cannot append to it (" + e.getMessage() + ")");
+                }
+        }
+    }
+
     private static SSLContext tls(Config config) {
         var keystore = config.get(CoreSettings.TLS_KEYSTORE.name());
         var password = config.get(CoreSettings.TLS_PASSWORD_FILE.name());

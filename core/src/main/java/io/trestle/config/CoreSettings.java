@@ -59,6 +59,8 @@ public final class CoreSettings {
             "how long stopping lets running requests finish");
     public static final Setting ACCESS_LOG = Setting.of("access-log", Kind.BOOLEAN, "true",
             "log one line per request");
+    public static final Setting ACCESS_LOG_TO = Setting.of("access-log-to", Kind.STRING, "stdout",
+            "where access-log lines go: stdout, logger (the trestle.access logger) or a file to append to");
     public static final Setting SECURITY_HEADERS = Setting.of("security-headers", Kind.BOOLEAN, "true",
             "send X-Content-Type-Options, Referrer-Policy (and HSTS over TLS) unless a handler sets them");
     public static final Setting TLS_KEYSTORE = Setting.of("tls-keystore", Kind.PATH, null,
@@ -74,8 +76,8 @@ public final class CoreSettings {
     /** Every core setting, in the order the help text lists them. */
     public static final List<Setting> ALL = List.of(HOST, PORT, ROOT, PLUGINS, CONFIG, SCAN, TRUSTED_PROXIES,
             STRICT, RELOAD, MAX_CONNECTIONS, MAX_REQUEST_LINE, MAX_HEADER_SIZE, MAX_HEADERS, MAX_BODY_SIZE,
-            HEAD_TIMEOUT, IDLE_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, SHUTDOWN_GRACE, ACCESS_LOG, SECURITY_HEADERS, TLS_KEYSTORE,
-            TLS_PASSWORD_FILE, REDIRECT_HTTP, HELP);
+            HEAD_TIMEOUT, IDLE_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, SHUTDOWN_GRACE, ACCESS_LOG, ACCESS_LOG_TO,
+            SECURITY_HEADERS, TLS_KEYSTORE, TLS_PASSWORD_FILE, REDIRECT_HTTP, HELP);
 
     private static final Map<String, Setting> BY_NAME = byName();
 

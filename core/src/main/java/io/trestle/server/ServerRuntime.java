@@ -1,5 +1,6 @@
 package io.trestle.server;
 
+import io.trestle.AccessLogWriter;
 import io.trestle.http1.ConnectionContext;
 import io.trestle.http1.DefaultHeaders;
 import io.trestle.http1.ForwardedResolver;
@@ -31,7 +32,7 @@ public final class ServerRuntime implements ConnectionContext {
     private final Dispatcher dispatcher;
     private final ForwardedResolver forwarded;
     private final AccessLog accessLog;
-    private final boolean accessLogOn;
+    private final AccessLogWriter accessLogWriter;
     private final ConnectionRegistry registry;
     private final SSLContext tls;
     private final Http1Request.ClientInfo plainClientInfo;
@@ -47,17 +48,19 @@ public final class ServerRuntime implements ConnectionContext {
     private InetSocketAddress local;
 
     /**
+     * @param accessLog       where each request's access-log line goes, or {@code null} for none;
+     *                        closed when the server has closed
      * @param tls             the TLS context to serve HTTPS with, or {@code null} for plain HTTP
      * @param securityHeaders whether responses get nosniff, a referrer policy and (over TLS) HSTS
      */
-    public ServerRuntime(Limits limits, RouteTable table, List<String> trustedProxies, boolean accessLog,
+    public ServerRuntime(Limits limits, RouteTable table, List<String> trustedProxies, AccessLogWriter accessLog,
                          SSLContext tls, boolean securityHeaders) {
         this.limits = limits;
         this.table = table;
         this.dispatcher = new Dispatcher(() -> this.table);
         this.forwarded = new ForwardedResolver(trustedProxies);
-        this.accessLog = new AccessLog();
-        this.accessLogOn = accessLog;
+        this.accessLog = accessLog == null ? null : new AccessLog(accessLog);
+        this.accessLogWriter = accessLog;
         this.registry = new ConnectionRegistry(limits.maxConnections());
         this.tls = tls;
         this.plainClientInfo = new ClientResolution(forwarded, false);
@@ -163,6 +166,9 @@ public final class ServerRuntime implements ConnectionContext {
             if (sweeper != null) {
                 sweeper.interrupt();
             }
+            if (accessLogWriter != null) {
+                accessLogWriter.close(); // writes the last lines
+            }
         }
     }
 
@@ -193,7 +199,7 @@ public final class ServerRuntime implements ConnectionContext {
 
     @Override
     public void exchanged(Http1Request req, Http1Response res, long bytesSent, long startNanos) {
-        if (accessLogOn) {
+        if (accessLog != null) {
             accessLog.log(req, res, bytesSent);
         }
     }

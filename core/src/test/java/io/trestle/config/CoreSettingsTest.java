@@ -25,7 +25,7 @@ class CoreSettingsTest {
                 assertEquals(null, ValueCheck.problem(s, s.defaultValue()), s.name());
             }
         }
-        assertEquals(25, names.size());
+        assertEquals(26, names.size());
     }
 
     @Test
@@ -40,6 +40,7 @@ class CoreSettingsTest {
         assertEquals(false, config.bool("strict", true));
         assertEquals(true, config.bool("reload", false));
         assertEquals(true, config.bool("access-log", false));
+        assertEquals("stdout", config.string("access-log-to", null));
         assertEquals(false, config.bool("help", true));
     }
 

@@ -10,8 +10,9 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * The example app's logging, set up in code: a console log, and the access log (Combined Log
- * Format, logger {@code trestle.access}) written in batches by a {@link BatchingAppender}. Logback
+ * The example app's logging, set up in code: a console log, and the logger {@code trestle.access}
+ * written in batches by a {@link BatchingAppender}, which the access log reaches with
+ * {@code --access-log-to logger} (by default it goes to standard output without logback). Logback
  * finds this class through {@code META-INF/services}.
  *
  * <p>Why not a {@code logback.xml}: parsing one (Joran, an XML parser, its model) took 0.9 s of the

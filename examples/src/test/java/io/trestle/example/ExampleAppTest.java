@@ -62,6 +62,31 @@ class ExampleAppTest {
     }
 
     @Test
+    void accessLogGoesToTheFileItIsGiven() throws Exception {
+        Path log = tmp.resolve("logs").resolve("access.log");
+        Files.createDirectories(log.getParent());
+        try (Server server = ExampleApp.start("--port", "0", "--root", tmp.toString(), "--plugins", tmp.resolve("plugins").toString(),
+                "--users", REPO.resolve("users.properties").toString(), "--access-log-to", log.toString());
+             HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(server.uri().resolve("/api/health"))
+                    .header("User-Agent", "example-test").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+        }
+        String lines = Files.readString(log, StandardCharsets.US_ASCII);
+        assertTrue(lines.matches("127\\.0\\.0\\.1 - - \\[[^]]+] \"GET /api/health HTTP/1\\.1\" 200 \\d+ \"-\" \"example-test\"\n"),
+                lines);
+    }
+
+    @Test
+    void anAccessLogThatCannotBeOpenedIsAUsageError() {
+        Run r = run("--port", "0", "--root", tmp.toString(), "--plugins", tmp.resolve("plugins").toString(),
+                "--users", REPO.resolve("users.properties").toString(),
+                "--access-log-to", tmp.resolve("no-such-folder").resolve("access.log").toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("--access-log-to") && r.err().contains("no-such-folder"), r.err());
+    }
+
+    @Test
     void unknownFlagIsAUsageErrorWithStatus2() {
         Run r = run("--prot", "9090");
         assertEquals(2, r.status());
