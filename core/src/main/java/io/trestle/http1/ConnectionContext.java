@@ -19,7 +19,7 @@ public interface ConnectionContext {
     boolean closing();
 
     /** Called after each exchange, for the access log. */
-    void exchanged(Http1Request req, Http1Response res, long bytesSent, long startNanos);
+    void exchanged(Http1Request req, Http1Response res, long bytesSent);
 
     /** Called once when the connection has closed. */
     void closed(Http1Connection connection);

@@ -19,7 +19,7 @@ import java.util.Objects;
  * ConnectionInput in = new ConnectionInput(socket.getInputStream(), 8192, new WatchedReads(socket));
  * in.readTimeout(30_000);                      // idle keep-alive wait
  * if (!in.awaitData()) return;                 // client closed
- * in.deadline(System.nanoTime() + headNanos);  // the whole head within this time
+ * in.deadlineAfter(headNanos);                 // the rest of the head within this time
  * RequestHead head = parser.parse(in);
  * in.deadline(0);
  * }</pre>
@@ -40,6 +40,7 @@ public final class ConnectionInput extends InputStream {
     private int pos;
     private int limit;
     private long deadlineNanos;
+    private long pendingDeadlineNanos;
     private int readTimeoutMillis;
 
     /** @param guard bounds blocking reads in time; {@code null} enforces only the deadline, between reads */
@@ -59,6 +60,20 @@ public final class ConnectionInput extends InputStream {
      */
     public void deadline(long deadlineNanos) {
         this.deadlineNanos = deadlineNanos;
+        this.pendingDeadlineNanos = 0;
+    }
+
+    /**
+     * A deadline {@code nanos} from the first read that has to wait for the connection: a head
+     * already in the buffer (pipelined, or arrived in one segment) then costs no clock read, where
+     * a clock read costs ~30 ns in a virtual machine (1 % of a pipelined request).
+     */
+    public void deadlineAfter(long nanos) {
+        if (nanos <= 0) {
+            throw new IllegalArgumentException("a deadline must be in the future: " + nanos);
+        }
+        this.deadlineNanos = 0;
+        this.pendingDeadlineNanos = nanos;
     }
 
     /** Per-read timeout in milliseconds when no deadline is set; 0 waits forever. */
@@ -233,7 +248,10 @@ public final class ConnectionInput extends InputStream {
 
     /** One read from the connection, within the deadline or read timeout. */
     private int blockingRead(byte[] b, int off, int len) throws IOException {
-        if (deadlineNanos != 0 && deadlineNanos - System.nanoTime() <= 0) {
+        if (pendingDeadlineNanos != 0) {
+            deadlineNanos = System.nanoTime() + pendingDeadlineNanos;
+            pendingDeadlineNanos = 0;
+        } else if (deadlineNanos != 0 && deadlineNanos - System.nanoTime() <= 0) {
             throw new SocketTimeoutException("read deadline passed");
         }
         if (guard == null) {

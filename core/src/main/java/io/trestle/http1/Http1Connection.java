@@ -187,13 +187,13 @@ public final class Http1Connection implements Runnable {
                     return;
                 }
             }
-            long start = System.nanoTime();
-            if (!first) {
-                headDeadline = start + headTimeoutNanos; // the first head's clock started at accept
+            state = State.READING;
+            if (first) {
+                input.deadline(headDeadline); // the first head's clock started at accept
+            } else {
+                input.deadlineAfter(headTimeoutNanos);
             }
             first = false;
-            state = State.READING;
-            input.deadline(headDeadline);
             RequestHead head;
             try {
                 head = parser.parse(input);
@@ -212,7 +212,7 @@ public final class Http1Connection implements Runnable {
             input.deadline(0);
             input.readTimeout(millis(limits.bodyReadTimeout().toNanos()));
             state = State.BUSY;
-            if (!exchange(head, input, output, remote, start)) {
+            if (!exchange(head, input, output, remote)) {
                 output.flush();
                 linger = !ctx.closing();
                 return;
@@ -222,7 +222,7 @@ public final class Http1Connection implements Runnable {
 
     /** Serves one request; returns whether the connection may carry another. */
     private boolean exchange(RequestHead head, ConnectionInput input, ConnectionOutput output,
-                             InetSocketAddress remote, long start) throws IOException {
+                             InetSocketAddress remote) throws IOException {
         String target = head.target();
         int q = target.indexOf('?');
         String rawPath = q < 0 ? target : target.substring(0, q);
@@ -260,7 +260,7 @@ public final class Http1Connection implements Runnable {
             LOG.debug("completing the response to {} failed: {}", remote, e.toString());
             res.closeConnection();
         }
-        ctx.exchanged(req, res, output.written() - written, start);
+        ctx.exchanged(req, res, output.written() - written);
         if (res.closesConnection() || !head.keepAlive() || ctx.closing()) {
             return false;
         }

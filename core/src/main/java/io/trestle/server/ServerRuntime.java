@@ -198,7 +198,7 @@ public final class ServerRuntime implements ConnectionContext {
     }
 
     @Override
-    public void exchanged(Http1Request req, Http1Response res, long bytesSent, long startNanos) {
+    public void exchanged(Http1Request req, Http1Response res, long bytesSent) {
         if (accessLog != null) {
             accessLog.log(req, res, bytesSent);
         }

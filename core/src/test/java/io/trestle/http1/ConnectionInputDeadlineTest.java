@@ -52,6 +52,32 @@ class ConnectionInputDeadlineTest {
     }
 
     @Test
+    void aDeadlineAfterStartsAtTheFirstReadThatWaits() throws Exception {
+        ConnectionInput in = new ConnectionInput(TrickleInputStream.whole("abc"), 8, null);
+        assertTrue(in.awaitData());
+        in.deadlineAfter(1);
+        Thread.sleep(5); // long past a deadline counted from now
+        assertEquals('a', in.read());
+        assertEquals(2, in.skip(5));
+        assertEquals(-1, in.read(), "the first read that waits starts the clock, and may go ahead");
+        assertThrows(SocketTimeoutException.class, in::read, "the next one is past the deadline");
+        assertThrows(IllegalArgumentException.class, () -> in.deadlineAfter(0));
+    }
+
+    @Test
+    void slowlorisHitsADeadlineAfterToo() {
+        byte[] head = ("GET / HTTP/1.1\r\nHost: h\r\nX-Slow: " + "z".repeat(200) + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        TrickleInputStream slow = TrickleInputStream.slow(head, 20);
+        ConnectionInput in = new ConnectionInput(slow, 64, null);
+        long start = System.nanoTime();
+        in.deadlineAfter(TimeUnit.MILLISECONDS.toNanos(200));
+        assertThrows(SocketTimeoutException.class, () -> new RequestHeadParser(Limits.DEFAULTS).parse(in));
+        assertTrue(System.nanoTime() - start < GENEROUS_NANOS);
+        assertTrue(slow.reads() < head.length, "read " + slow.reads() + " of " + head.length + " bytes");
+    }
+
+    @Test
     void setsTheSocketTimeoutToTheTimeLeftBeforeEachRead() throws IOException {
         List<Integer> timeouts = new ArrayList<>();
         byte[] data = "abcd".getBytes(StandardCharsets.ISO_8859_1);
