@@ -98,6 +98,40 @@ final class AccessLine {
         return this;
     }
 
+    /**
+     * Appends {@code s} escaped, reusing the bytes escaped the last time this memo saw the very
+     * same String: a connection's requests repeat their target and headers, and the parser hands
+     * back the same String for a repeated value (RecentStrings).
+     */
+    AccessLine appendEscaped(String s, Memo memo) {
+        if (s == memo.value) {
+            ensure(memo.length);
+            System.arraycopy(memo.escaped, 0, bytes, length, memo.length);
+            length += memo.length;
+            return this;
+        }
+        int start = length;
+        appendEscaped(s);
+        memo.remember(s, bytes, start, length - start);
+        return this;
+    }
+
+    /** The last value appended through it, escaped; one per field and connection. */
+    static final class Memo {
+        private String value;
+        private byte[] escaped = new byte[64];
+        private int length;
+
+        private void remember(String s, byte[] from, int offset, int n) {
+            if (n > escaped.length) {
+                escaped = new byte[Math.max(n, escaped.length * 2)];
+            }
+            System.arraycopy(from, offset, escaped, 0, n);
+            length = n;
+            value = s;
+        }
+    }
+
     private void escapeUtf8(int cp) {
         if (cp < 0x800) {
             escapeByte(0xc0 | cp >> 6);

@@ -46,6 +46,20 @@ class AccessLineTest {
         assertEquals("\\xe2\\x82\\xac".repeat(100), escaped(euros));
     }
 
+    @Test
+    void aMemoReusesTheEscapedBytesOfTheSameStringOnly() {
+        AccessLine.Memo memo = new AccessLine.Memo();
+        String agent = "agent \"x\" " + "\u00e9".repeat(40); // escapes to more than the memo's first 64 bytes
+        String expected = "agent \\\"x\\\" " + "\\xe9".repeat(40);
+        AccessLine line = new AccessLine();
+        assertEquals(expected, line.clear().appendEscaped(agent, memo).toString());
+        assertEquals("[" + expected + "]", line.clear().append('[').appendEscaped(agent, memo).append(']').toString());
+        assertEquals("b\\\"", line.clear().appendEscaped("b\"", memo).toString(), "another value is escaped afresh");
+        String equalButNotSame = new String("b\"");
+        assertEquals("b\\\"", line.clear().appendEscaped(equalButNotSame, memo).toString());
+        assertEquals(expected, line.clear().appendEscaped(agent, memo).toString());
+    }
+
     @ParameterizedTest
     @CsvSource({"0", "7", "10", "404", "1048576", "9223372036854775807"})
     void writesNumbersInDecimal(long n) {
