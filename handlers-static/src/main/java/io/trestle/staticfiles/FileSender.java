@@ -75,7 +75,7 @@ final class FileSender {
         }
         res.header("Cache-Control", type.isHtml() ? options.cacheControlHtml() : options.cacheControl());
         res.header("ETag", rep.etag());
-        res.header("Last-Modified", HttpDates.format(rep.lastModified()));
+        res.header("Last-Modified", rep.lastModifiedText());
     }
 
     private void sendWhole(Response res, Resource body) throws IOException {

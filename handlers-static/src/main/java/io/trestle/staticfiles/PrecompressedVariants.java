@@ -3,10 +3,11 @@ package io.trestle.staticfiles;
 /**
  * Precompressed copies beside a file, {@code name.br} and {@code name.gz}, as build tools write
  * them. A variant must be a non-empty regular file passing the same root checks as the file itself;
- * it is looked for next to the file's real path.
+ * it is looked for next to the file's real path. Which copies exist is trusted for a second, like
+ * any path check ({@link ResourceRoot}); the attributes of those that do are read every time.
  *
  * <pre>{@code
- * PrecompressedVariants v = PrecompressedVariants.of(file);         // two stat calls
+ * PrecompressedVariants v = PrecompressedVariants.of(file);         // a stat call per copy there is
  * PrecompressedVariants.Choice c = v.choose(req.header("Accept-Encoding"));
  * }</pre>
  *
@@ -21,9 +22,12 @@ record PrecompressedVariants(Resource brotli, Resource gzip) {
     }
 
     static PrecompressedVariants of(Resource file) {
-        String name = file.path().getFileName().toString();
-        Resource br = usable(file.root().child(file.path().getParent(), name + ".br"));
-        Resource gz = usable(file.root().child(file.path().getParent(), name + ".gz"));
+        ResourceRoot.Siblings siblings = file.root().compressedSiblings(file.path());
+        if (siblings.none()) {
+            return NONE;
+        }
+        Resource br = siblings.brotli() == null ? null : usable(file.root().at(siblings.brotli()));
+        Resource gz = siblings.gzip() == null ? null : usable(file.root().at(siblings.gzip()));
         return br == null && gz == null ? NONE : new PrecompressedVariants(br, gz);
     }
 

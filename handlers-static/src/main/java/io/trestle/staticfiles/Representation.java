@@ -39,4 +39,8 @@ record Representation(Resource body, String coding, boolean gzipNow, String etag
     long lastModified() {
         return body.lastModifiedSeconds();
     }
+
+    String lastModifiedText() {
+        return body.lastModifiedText();
+    }
 }

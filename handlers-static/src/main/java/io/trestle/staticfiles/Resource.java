@@ -31,18 +31,26 @@ record Resource(ResourceRoot root, Path path, BasicFileAttributes attrs) {
         return attrs.lastModifiedTime().to(TimeUnit.SECONDS);
     }
 
+    long lastModifiedMicros() {
+        return attrs.lastModifiedTime().to(TimeUnit.MICROSECONDS);
+    }
+
     /**
      * A strong validator from the modification time (microseconds) and size, like nginx's: cheap,
      * and it changes whenever the content is rewritten.
      */
     String etag() {
-        return etag("");
+        return root.texts().etag(this);
+    }
+
+    /** {@link #lastModifiedSeconds()} as an HTTP date. */
+    String lastModifiedText() {
+        return root.texts().lastModified(this);
     }
 
     /** The validator with {@code suffix} inside the quotes, to tell encodings of one file apart. */
     String etag(String suffix) {
-        long micros = attrs.lastModifiedTime().to(TimeUnit.MICROSECONDS);
-        return '"' + Long.toHexString(micros) + '-' + Long.toHexString(attrs.size()) + suffix + '"';
+        return '"' + Long.toHexString(lastModifiedMicros()) + '-' + Long.toHexString(attrs.size()) + suffix + '"';
     }
 
     /** Whether {@code other} describes the same version of the same file. */

@@ -125,6 +125,7 @@ class CachingTest {
             HttpResponse<String> second = live.get("/live.txt");
             assertEquals("version 2, longer", second.body());
             assertNotEquals(first.headers().firstValue("ETag"), second.headers().firstValue("ETag"));
+            assertNotEquals(first.headers().firstValue("Last-Modified"), second.headers().firstValue("Last-Modified"));
             String oldTag = first.headers().firstValue("ETag").orElseThrow();
             assertEquals(200, live.send(live.request("/live.txt").header("If-None-Match", oldTag)).statusCode());
         }

@@ -134,6 +134,23 @@ class ResourceRootTest {
     }
 
     @Test
+    void aPrecompressedCopyIsFoundOnceTheRememberedCheckExpiresAndNeverServedOnceGone() throws Exception {
+        Resource a = find("/a.txt");
+        assertFalse(PrecompressedVariants.of(a).any());
+        Files.writeString(web.resolve("a.txt.gz"), "gzipped");
+        Files.writeString(web.resolve("a.txt.br"), "");
+        waitOutTheCheck();
+        PrecompressedVariants variants = PrecompressedVariants.of(find("/a.txt"));
+        assertEquals(web.toRealPath().resolve("a.txt.gz"), variants.gzip().path());
+        assertNull(variants.brotli(), "an empty copy is not served");
+        Files.delete(web.resolve("a.txt.gz"));
+        assertFalse(PrecompressedVariants.of(find("/a.txt")).any(), "attributes are read every time: a removed copy is gone at once");
+        Files.createSymbolicLink(web.resolve("sub/b.txt.gz"), tmp.resolve("outside.txt"));
+        waitOutTheCheck();
+        assertFalse(PrecompressedVariants.of(find("/sub/b.txt")).any(), "a copy linked out of the root is never used");
+    }
+
+    @Test
     void aLinkRepointedOutOfTheRootIsNeverFollowedThere() throws Exception {
         Path link = Files.createSymbolicLink(web.resolve("current.txt"), web.resolve("a.txt"));
         assertEquals(1, find("/current.txt").size());
