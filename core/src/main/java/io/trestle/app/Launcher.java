@@ -255,9 +255,8 @@ public final class Launcher {
         }
     }
 
-    /** The TLS context of {@code --tls-keystore} and {@code --tls-password-file}, or null. */
     /** The access log {@code --access-log} and {@code --access-log-to} ask for, or null when it is off. */
-    static AccessLogWriter accessLog(Config config) {
+    private static AccessLogWriter accessLog(Config config) {
         if (!config.bool(CoreSettings.ACCESS_LOG.name(), true)) {
             return null;
         }
@@ -280,6 +279,7 @@ public final class Launcher {
         }
     }
 
+    /** The TLS context of {@code --tls-keystore} and {@code --tls-password-file}, or null. */
     private static SSLContext tls(Config config) {
         var keystore = config.get(CoreSettings.TLS_KEYSTORE.name());
         var password = config.get(CoreSettings.TLS_PASSWORD_FILE.name());

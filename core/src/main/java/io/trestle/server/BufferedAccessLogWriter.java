@@ -231,5 +231,4 @@ public final class BufferedAccessLogWriter implements AccessLogWriter {
             outputLock.unlock();
         }
     }
-
 }
