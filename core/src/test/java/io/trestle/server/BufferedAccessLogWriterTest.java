@@ -71,6 +71,27 @@ class BufferedAccessLogWriterTest {
         synchronized String text() {
             return bytes.toString(StandardCharsets.ISO_8859_1);
         }
+
+        /** An output that runs {@code before} (which may block or fail) ahead of each write here. */
+        OutputStream after(IoAction before) {
+            Sink sink = this;
+            return new OutputStream() {
+                @Override
+                public void write(int b) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    before.run();
+                    sink.write(b, off, len);
+                }
+            };
+        }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
     }
 
     private static void write(BufferedAccessLogWriter w, String line) {
@@ -179,23 +200,14 @@ class BufferedAccessLogWriterTest {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Sink sink = new Sink();
-        OutputStream stalled = new OutputStream() {
-            @Override
-            public void write(int b) {
-                throw new UnsupportedOperationException();
+        OutputStream stalled = sink.after(() -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IOException(e);
             }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                entered.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    throw new IOException(e);
-                }
-                sink.write(b, off, len);
-            }
-        };
+        });
         BufferedAccessLogWriter w = new BufferedAccessLogWriter(stalled, "stalled", true, 64, Duration.ofMillis(1));
         AtomicInteger done = new AtomicInteger();
         Thread producer = Thread.ofVirtual().start(() -> {
@@ -230,20 +242,11 @@ class BufferedAccessLogWriterTest {
     void aFailingOutputIsReportedOnceAndItsRecoveryToo() throws Exception {
         AtomicBoolean failing = new AtomicBoolean(true);
         Sink sink = new Sink();
-        OutputStream flaky = new OutputStream() {
-            @Override
-            public void write(int b) {
-                throw new UnsupportedOperationException();
+        OutputStream flaky = sink.after(() -> {
+            if (failing.get()) {
+                throw new IOException("No space left on device");
             }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                if (failing.get()) {
-                    throw new IOException("No space left on device");
-                }
-                sink.write(b, off, len);
-            }
-        };
+        });
         BufferedAccessLogWriter w = new BufferedAccessLogWriter(flaky, "access.log", true, 1024, Duration.ofMillis(1));
         try {
             for (int i = 0; i < 5; i++) {
