@@ -58,6 +58,19 @@ final class IndexedRoutes {
      * first one's counts, as on a class path.
      */
     static Lookup find(List<Path> elements, List<String> packages) {
+        return find(elements, packages, null);
+    }
+
+    /**
+     * The {@code @Route} classes of a plugin jar, read from {@code copy} (the private copy its
+     * class loader reads) but named {@code jarName} in reasons and warnings: the user knows the
+     * jar in the plugins folder, not the copy.
+     */
+    static Lookup findInPluginJar(Path copy, String jarName) {
+        return find(List.of(copy), List.of(), jarName);
+    }
+
+    private static Lookup find(List<Path> elements, List<String> packages, String shownAs) {
         List<String> folders = new ArrayList<>(packages.size());
         for (String p : packages) {
             folders.add(p.replace('.', '/'));
@@ -67,9 +80,9 @@ final class IndexedRoutes {
         for (Path element : elements) {
             String why;
             try {
-                why = collect(element, folders, scope, unnamed);
+                why = collect(element, shownAs, folders, scope, unnamed);
             } catch (IOException | RuntimeException e) {
-                why = "cannot read " + element + ": " + DiscoveryException.describe(e);
+                why = "cannot read " + (shownAs != null ? shownAs : element) + ": " + DiscoveryException.describe(e);
             }
             if (why != null) {
                 return Lookup.scan(why);
@@ -98,8 +111,9 @@ final class IndexedRoutes {
     }
 
     /** Adds the element's classes in scope; returns why the index cannot answer, or {@code null}. */
-    private static String collect(Path element, List<String> folders, Map<String, RouteIndex.Entry> scope,
+    private static String collect(Path element, String shownAs, List<String> folders, Map<String, RouteIndex.Entry> scope,
             Map<String, byte[]> unnamed) throws IOException {
+        String shown = shownAs != null ? shownAs : element.getFileName().toString();
         try (ElementFiles files = ElementFiles.open(element)) {
             List<String> classFiles = files.classFiles(folders);
             if (classFiles.isEmpty()) {
@@ -107,20 +121,20 @@ final class IndexedRoutes {
             }
             byte[] text = files.read(RouteIndex.PATH);
             if (text == null) {
-                return "no @Route index in " + element.getFileName();
+                return "no @Route index in " + shown;
             }
             RouteIndex index;
             try {
                 index = RouteIndex.parse(new String(text, StandardCharsets.UTF_8));
             } catch (RouteIndex.MalformedException e) {
-                LOG.warn("{}: unreadable @Route index {} ({}); scanning the classes instead", element, RouteIndex.PATH,
-                        e.getMessage());
-                return "malformed @Route index in " + element.getFileName();
+                LOG.warn("{}: unreadable @Route index {} ({}); scanning the classes instead",
+                        shownAs != null ? shownAs : element, RouteIndex.PATH, e.getMessage());
+                return "malformed @Route index in " + shown;
             }
             for (String file : classFiles) {
                 if (ElementFiles.unversioned(file) != null) {
                     // A version-specific class was compiled apart from the rest: the index cannot speak for it.
-                    return "multi-release class " + file + " in " + element.getFileName();
+                    return "multi-release class " + file + " in " + shown;
                 }
                 String name = file.substring(0, file.length() - ".class".length()).replace('/', '.');
                 RouteIndex.Entry entry = index.get(name);
@@ -131,7 +145,7 @@ final class IndexedRoutes {
                 } else if (isLocalOrAnonymous(name)) {
                     unnamed.put(name, files.read(file));
                 } else {
-                    return name + " in " + element.getFileName() + " is not in its @Route index";
+                    return name + " in " + shown + " is not in its @Route index";
                 }
             }
             return null;

@@ -43,13 +43,13 @@ final class RouteLookup {
         return scanned(RouteScanner.scanPackages(loader, packages, elements), lookup.reason());
     }
 
-    /** The {@code @Route} classes of one plugin jar. */
-    static Found jar(Path jar) throws DiscoveryException {
-        IndexedRoutes.Lookup lookup = IndexedRoutes.find(List.of(jar), List.of());
+    /** The {@code @Route} classes of one plugin jar, read from its private {@code copy}. */
+    static Found jar(Path copy, String jarName) throws DiscoveryException {
+        IndexedRoutes.Lookup lookup = IndexedRoutes.findInPluginJar(copy, jarName);
         if (lookup.names() != null) {
             return new Found(lookup.names(), true, "@Route index");
         }
-        return scanned(RouteScanner.scanJar(jar), lookup.reason());
+        return scanned(RouteScanner.scanJar(copy), lookup.reason());
     }
 
     private static Found scanned(List<String> names, String reason) {

@@ -73,7 +73,7 @@ public final class Sources {
         try {
             web = WebFolder.unpack(loader.copy(), name, stamp.modified());
             DiscoveredSource.JarFiles files = new DiscoveredSource.JarFiles(jar, stamp, web);
-            DiscoveredSource source = find(name, loader, true, () -> RouteLookup.jar(loader.copy()), List.of(), files);
+            DiscoveredSource source = find(name, loader, true, () -> RouteLookup.jar(loader.copy(), name), List.of(), files);
             LOG.info("plugin jar {}: {} plugins, {} handler classes, {} filters{} in {} ms", name, source.plugins().size(),
                     source.handlerClasses().size(), source.filters().size(), web == null ? "" : ", web files",
                     millisSince(start));

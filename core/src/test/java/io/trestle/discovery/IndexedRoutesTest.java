@@ -1,6 +1,7 @@
 package io.trestle.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -181,6 +182,28 @@ class IndexedRoutesTest {
         ILoggingEvent warning = log.list.stream().filter(e -> e.getLevel() == Level.WARN).findFirst().orElse(null);
         assertNotNull(warning, "a WARN says why the index is not used");
         assertTrue(warning.getFormattedMessage().contains("unreadable @Route index"), warning.getFormattedMessage());
+    }
+
+    @Test
+    void aPluginJarIsNamedAsTheUserKnowsItNotAsItsPrivateCopy() throws IOException {
+        Path copy = TestJars.builder().java("com.acme.A", "package com.acme; public class A {}")
+                .resource(RouteIndex.PATH, "# trestle-route-index 1\nthis is not an index line\n")
+                .write(dir.resolve("trestle-plugin-copy-8731.jar"));
+        Logger logger = (Logger) LoggerFactory.getLogger(IndexedRoutes.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            IndexedRoutes.Lookup lookup = IndexedRoutes.findInPluginJar(copy, "acme-shop.jar");
+            assertEquals("malformed @Route index in acme-shop.jar", lookup.reason());
+        } finally {
+            logger.detachAppender(log);
+        }
+        String warning = log.list.stream().filter(e -> e.getLevel() == Level.WARN).findFirst().orElseThrow().getFormattedMessage();
+        assertTrue(warning.startsWith("acme-shop.jar: unreadable @Route index"), warning);
+        assertFalse(warning.contains("copy-8731"), warning);
+        Path plain = TestJars.builder().java("com.acme.B", "package com.acme; public class B {}").write(dir.resolve("copy-2.jar"));
+        assertEquals("no @Route index in acme-tools.jar", IndexedRoutes.findInPluginJar(plain, "acme-tools.jar").reason());
     }
 
     static Path unzip(Path jar, Path folder) throws IOException {
