@@ -74,6 +74,11 @@ final class AccessLog {
         writer.write(line.bytes(), 0, line.length());
     }
 
+    /** Closes the writer, which writes what it still holds. */
+    void close() {
+        writer.close();
+    }
+
     /** The line's time stamp; once the response head went out, the second of its Date header. */
     private byte[] time(boolean headWritten) {
         long second = headWritten ? DateCache.lastSecond() : System.currentTimeMillis() / 1000;

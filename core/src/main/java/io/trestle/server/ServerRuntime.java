@@ -32,7 +32,6 @@ public final class ServerRuntime implements ConnectionContext {
     private final Dispatcher dispatcher;
     private final ForwardedResolver forwarded;
     private final AccessLog accessLog;
-    private final AccessLogWriter accessLogWriter;
     private final ConnectionRegistry registry;
     private final SSLContext tls;
     private final Http1Request.ClientInfo plainClientInfo;
@@ -60,7 +59,6 @@ public final class ServerRuntime implements ConnectionContext {
         this.dispatcher = new Dispatcher(() -> this.table);
         this.forwarded = new ForwardedResolver(trustedProxies);
         this.accessLog = accessLog == null ? null : new AccessLog(accessLog);
-        this.accessLogWriter = accessLog;
         this.registry = new ConnectionRegistry(limits.maxConnections());
         this.tls = tls;
         this.plainClientInfo = new ClientResolution(forwarded, false);
@@ -166,8 +164,8 @@ public final class ServerRuntime implements ConnectionContext {
             if (sweeper != null) {
                 sweeper.interrupt();
             }
-            if (accessLogWriter != null) {
-                accessLogWriter.close(); // writes the last lines
+            if (accessLog != null) {
+                accessLog.close(); // writes the last lines
             }
         }
     }
