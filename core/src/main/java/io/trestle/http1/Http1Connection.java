@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ public final class Http1Connection implements Runnable {
     private volatile State state = State.READING;
     private volatile Thread thread;
     private volatile ConnectionOutput output;
-    /** Read timeouts the server's sweeper keeps; null over TLS, which uses the socket's timeout. */
+    /** Read timeouts the server's sweeper keeps, over TLS too (on the TCP socket beneath it). */
     private final WatchedReads watchedReads;
     private final Exchange exchange = new Exchange();
     private boolean linger;
@@ -55,19 +56,22 @@ public final class Http1Connection implements Runnable {
     private int idleWaits;
 
     /**
-     * @param channel the accepted channel; {@code null} when {@code socket} is a TLS layer over it,
-     *                so files are copied through the socket instead of sent with {@code transferTo}
-     * @param socket  what requests are read from and responses written to
+     * @param channel the accepted connection
+     * @param tls     a TLS layer over {@code channel} that requests are read from and responses
+     *                written to (files are then copied through it instead of sent with
+     *                {@code transferTo}), or {@code null} for plain HTTP
      */
-    public Http1Connection(SocketChannel channel, Socket socket, boolean secure, ConnectionContext ctx) {
-        this.channel = channel;
-        this.socket = socket;
-        this.secure = secure;
+    public Http1Connection(SocketChannel channel, SSLSocket tls, ConnectionContext ctx) {
+        this.secure = tls != null;
+        this.channel = secure ? null : channel;
+        this.socket = secure ? tls : channel.socket();
         this.ctx = ctx;
         this.limits = ctx.limits();
         this.clientInfo = new PerConnection(ctx.clientInfo(secure));
         this.defaultHeaders = ctx.defaultHeaders(secure);
-        this.watchedReads = secure ? null : new WatchedReads(socket);
+        // Over TLS the sweeper shuts the input of the TCP socket beneath the TLS layer: the TLS
+        // read then ends as at a close by the peer, and the guard turns that into a timeout.
+        this.watchedReads = new WatchedReads(channel.socket());
     }
 
     public State state() {
@@ -96,7 +100,7 @@ public final class Http1Connection implements Runnable {
      * @return whether a read was ended
      */
     public boolean expireReads(long now) {
-        return watchedReads != null && watchedReads.expire(now);
+        return watchedReads.expire(now);
     }
 
     /** Interrupts the connection's thread (shutdown, after the grace period). */
@@ -129,9 +133,7 @@ public final class Http1Connection implements Runnable {
 
     private void serve() throws IOException {
         socket.setTcpNoDelay(true); // responses leave whole; waiting on delayed ACKs only adds latency
-        // SSLSocket cannot have its input shut under a reader: TLS keeps the socket's own timeout.
-        ReadGuard guard = watchedReads != null ? watchedReads : ReadGuard.socketTimeout(socket::setSoTimeout);
-        ConnectionInput input = new ConnectionInput(socket.getInputStream(), BUFFER_SIZE, guard);
+        ConnectionInput input = new ConnectionInput(socket.getInputStream(), BUFFER_SIZE, watchedReads);
         ConnectionOutput output = new ConnectionOutput(socket.getOutputStream(), channel, BUFFER_SIZE);
         this.output = output;
         RequestHeadParser parser = new RequestHeadParser(limits);

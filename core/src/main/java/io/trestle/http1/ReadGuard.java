@@ -6,21 +6,16 @@ import java.io.IOException;
  * Bounds the blocking reads of a {@link ConnectionInput} in time. {@link ConnectionInput} calls
  * {@link #beforeRead} just before each read that may block and {@link #afterRead} as it returns.
  *
- * <p>Two kinds: {@link WatchedReads} lets a sweeper end reads that run late, so a read costs no
- * timer at all (plain connections); {@link #socketTimeout} sets the socket's own read timeout
- * before each read (TLS, whose socket cannot be half-closed under a reader).
+ * <p>The server's guard is {@link WatchedReads}: a sweeper ends reads that run late, so a read
+ * costs no timer at all. A socket's own read timeout ({@code setSoTimeout}) would arm a timer per
+ * read on a virtual thread.
  *
  * <pre>{@code
- * ConnectionInput in = new ConnectionInput(socket.getInputStream(), 8192, ReadGuard.socketTimeout(socket::setSoTimeout));
+ * WatchedReads watched = new WatchedReads(socket);   // the sweeper calls watched.expire(now)
+ * ConnectionInput in = new ConnectionInput(socket.getInputStream(), 8192, watched);
  * }</pre>
  */
 public interface ReadGuard {
-
-    /** Sets a socket's read timeout in milliseconds (0: none), e.g. {@code socket::setSoTimeout}. */
-    @FunctionalInterface
-    interface SoTimeout {
-        void set(int millis) throws IOException;
-    }
 
     /**
      * A read is about to block.
@@ -38,9 +33,4 @@ public interface ReadGuard {
      * @throws java.net.SocketTimeoutException when the read ended because its time ran out
      */
     int afterRead(int n) throws IOException;
-
-    /** The socket's own read timeout, set to the time left before each read (and only when it changes). */
-    static ReadGuard socketTimeout(SoTimeout socket) {
-        return new SocketReadTimeout(socket);
-    }
 }

@@ -80,12 +80,7 @@ public final class ServerRuntime implements ConnectionContext {
     }
 
     private void serve(SocketChannel channel) {
-        Http1Connection connection;
-        if (tls == null) {
-            connection = new Http1Connection(channel, channel.socket(), false, this);
-        } else {
-            connection = new Http1Connection(null, TlsSockets.wrap(tls, channel), true, this);
-        }
+        Http1Connection connection = new Http1Connection(channel, tls == null ? null : TlsSockets.wrap(tls, channel), this);
         registry.add(connection);
         Thread.ofVirtual().name("trestle-conn-" + connectionIds.incrementAndGet()).start(connection);
     }

@@ -73,52 +73,72 @@ class ConnectionInputDeadlineTest {
         assertThrows(IllegalArgumentException.class, () -> in.deadlineAfter(0));
     }
 
-    @Test
-    void setsTheSocketTimeoutToTheTimeLeftBeforeEachRead() throws IOException {
-        List<Integer> timeouts = new ArrayList<>();
-        byte[] data = "abcd".getBytes(StandardCharsets.ISO_8859_1);
-        ConnectionInput in = new ConnectionInput(TrickleInputStream.slow(data, 5), 8, ReadGuard.socketTimeout(timeouts::add));
-        in.deadline(System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
-        for (int i = 0; i < 4; i++) {
-            in.read();
+    /** What {@link ConnectionInput} tells its guard before and after each read that may block. */
+    private static final class RecordingGuard implements ReadGuard {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public void beforeRead(long deadlineNanos, int timeoutMillis) {
+            calls.add(deadlineNanos == 0 ? "timeout " + timeoutMillis : "deadline");
         }
-        assertTrue(!timeouts.isEmpty() && timeouts.size() <= 4, timeouts.toString());
-        for (int i = 0; i < timeouts.size(); i++) {
-            assertTrue(timeouts.get(i) > 0 && timeouts.get(i) <= 60_000, timeouts.toString());
-            assertTrue(i == 0 || timeouts.get(i) < timeouts.get(i - 1), timeouts.toString());
+
+        @Override
+        public int afterRead(int n) {
+            calls.add("read " + n);
+            return n;
         }
     }
 
     @Test
-    void withoutDeadlineTheReadTimeoutIsSetOnlyWhenItChanges() throws IOException {
-        List<Integer> timeouts = new ArrayList<>();
-        ConnectionInput in = new ConnectionInput(TrickleInputStream.oneByteReads("abcdef"), 8, ReadGuard.socketTimeout(timeouts::add));
+    void theGuardSeesEachBlockingReadButNoBufferedOne() throws IOException {
+        RecordingGuard guard = new RecordingGuard();
+        ConnectionInput in = new ConnectionInput(TrickleInputStream.oneByteReads("abc"), 8, guard);
         in.readTimeout(1234);
-        in.read();
-        in.read();
-        in.read();
+        assertTrue(in.awaitData());
+        assertEquals('a', in.read()); // buffered by awaitData: no read
+        in.deadline(System.nanoTime() + GENEROUS_NANOS);
+        assertEquals('b', in.read());
+        in.deadline(0);
         in.readTimeout(0);
-        in.read();
-        in.read();
-        assertEquals(List.of(1234, 0), timeouts);
+        assertEquals('c', in.read());
+        assertEquals(-1, in.read());
+        assertEquals(List.of("timeout 1234", "read 1", "deadline", "read 1", "timeout 0", "read 1", "timeout 0", "read -1"),
+                guard.calls);
     }
 
     @Test
-    void deadlineInterruptsABlockedSocketRead() throws Exception {
+    void theSweeperEndsABlockedSocketReadAtItsDeadline() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              Socket client = new Socket(server.getInetAddress(), server.getLocalPort());
              Socket accepted = server.accept()) {
             OutputStream out = client.getOutputStream();
             out.write("GET / HTTP/1.1\r\nHost: h\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            // ... and then nothing: the read blocks until the socket timeout the deadline set.
-            ConnectionInput in = new ConnectionInput(accepted.getInputStream(), 64, ReadGuard.socketTimeout(accepted::setSoTimeout));
-            in.readTimeout((int) Duration.ofMinutes(5).toMillis());
-            long start = System.nanoTime();
-            in.deadline(start + TimeUnit.MILLISECONDS.toNanos(300));
-            assertThrows(SocketTimeoutException.class, () -> new RequestHeadParser(Limits.DEFAULTS).parse(in));
-            assertTrue(System.nanoTime() - start < GENEROUS_NANOS);
-            assertTrue(accepted.getSoTimeout() > 0 && accepted.getSoTimeout() <= 300);
+            // ... and then nothing: the read blocks until the sweeper ends it.
+            WatchedReads watched = new WatchedReads(accepted);
+            Thread sweeper = Thread.ofVirtual().start(() -> {
+                while (!watched.expired() && !Thread.currentThread().isInterrupted()) {
+                    watched.expire(System.nanoTime());
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            try {
+                ConnectionInput in = new ConnectionInput(accepted.getInputStream(), 64, watched);
+                in.readTimeout((int) Duration.ofMinutes(5).toMillis());
+                long start = System.nanoTime();
+                in.deadline(start + TimeUnit.MILLISECONDS.toNanos(300));
+                assertThrows(SocketTimeoutException.class, () -> new RequestHeadParser(Limits.DEFAULTS).parse(in));
+                long took = System.nanoTime() - start;
+                assertTrue(took >= TimeUnit.MILLISECONDS.toNanos(300) && took < GENEROUS_NANOS, took + " ns");
+                assertTrue(watched.expired());
+            } finally {
+                sweeper.interrupt();
+                sweeper.join();
+            }
         }
     }
 }

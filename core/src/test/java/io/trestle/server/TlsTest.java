@@ -5,26 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trestle.Server;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** HTTPS with a self-signed certificate made at test time by the JDK's keytool. */
+/** HTTPS with a self-signed certificate made at test time ({@link SelfSignedCertificate}). */
 class TlsTest {
     @TempDir
     static Path dir;
@@ -34,18 +29,7 @@ class TlsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path keystore = dir.resolve("server.p12");
-        Path passwordFile = dir.resolve("server.pass");
-        Files.writeString(passwordFile, "changeit-" + System.nanoTime() + "\n");
-        String password = Files.readString(passwordFile).trim();
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", password)
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "keytool: " + out);
-
+        SelfSignedCertificate certificate = SelfSignedCertificate.create(dir);
         file = dir.resolve("big.bin");
         byte[] data = new byte[300_000];
         for (int i = 0; i < data.length; i++) {
@@ -53,19 +37,12 @@ class TlsTest {
         }
         Files.write(file, data);
         server = Server.builder().host("127.0.0.1").port(0)
-                .tls(TlsContexts.fromPkcs12(keystore, passwordFile))
+                .tls(certificate.server())
                 .routes(r -> r.get("/who", (req, res) -> res.text(req.scheme() + " " + req.isSecure()))
                         .get("/file", (req, res) -> res.contentType("application/octet-stream").file(file)))
                 .build().start();
 
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            trust.load(in, password.toCharArray());
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        clientTls = SSLContext.getInstance("TLS");
-        clientTls.init(null, tmf.getTrustManagers(), null);
+        clientTls = certificate.client();
     }
 
     @AfterAll
