@@ -138,29 +138,27 @@ public final class ConnectionOutput extends OutputStream {
 
     private long sendFile(FileChannel file, long position, long length) throws IOException {
         long sent = 0;
-        {
-            while (sent < length) {
-                writeStarted = System.nanoTime(); // a platform thread's socket blocks in sendfile
-                long n;
-                try {
-                    n = file.transferTo(position + sent, length - sent, channel);
-                } finally {
-                    writeStarted = 0;
-                }
-                if (n > 0) {
-                    sent += n;
-                    continue;
-                }
-                // Nothing sent: the file got shorter, or the socket's send buffer is full. A
-                // virtual thread's socket is non-blocking underneath, and transferTo does not wait
-                // for room (it returns 0 at once), so retrying would spin. A blocking write of the
-                // next piece waits for the client to make room; then sendfile goes on.
-                int piece = copyPiece(file, position + sent, length - sent);
-                if (piece < 0) {
-                    break; // truncated underneath us
-                }
-                sent += piece;
+        while (sent < length) {
+            writeStarted = System.nanoTime(); // a platform thread's socket blocks in sendfile
+            long n;
+            try {
+                n = file.transferTo(position + sent, length - sent, channel);
+            } finally {
+                writeStarted = 0;
             }
+            if (n > 0) {
+                sent += n;
+                continue;
+            }
+            // Nothing sent: the file got shorter, or the socket's send buffer is full. A
+            // virtual thread's socket is non-blocking underneath, and transferTo does not wait
+            // for room (it returns 0 at once), so retrying would spin. A blocking write of the
+            // next piece waits for the client to make room; then sendfile goes on.
+            int piece = copyPiece(file, position + sent, length - sent);
+            if (piece < 0) {
+                break; // truncated underneath us
+            }
+            sent += piece;
         }
         return sent;
     }

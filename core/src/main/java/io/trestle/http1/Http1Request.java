@@ -7,6 +7,7 @@ import io.trestle.Part;
 import io.trestle.Request;
 import io.trestle.Status;
 import io.trestle.body.FormBody;
+import io.trestle.body.HeaderParams;
 import io.trestle.body.MultipartReader;
 import io.trestle.body.QueryString;
 import io.trestle.json.JsonCodec;
@@ -291,22 +292,29 @@ public final class Http1Request implements Request {
         return resolved;
     }
 
+    /**
+     * The body's charset: Content-Type's {@code charset} parameter, UTF-8 when there is none.
+     * Parsed like every parameterised header ({@link HeaderParams}), so {@code xcharset=} or a
+     * {@code charset=} inside another parameter's quoted value is not mistaken for it.
+     */
     private Charset charset() {
         String type = contentType();
-        if (type != null) {
-            int i = type.toLowerCase(java.util.Locale.ROOT).indexOf("charset=");
-            if (i >= 0) {
-                String name = type.substring(i + 8).trim();
-                int end = name.indexOf(';');
-                name = (end >= 0 ? name.substring(0, end) : name).replace("\"", "").trim();
-                try {
-                    return Charset.forName(name);
-                } catch (RuntimeException e) {
-                    throw new HttpException(Status.UNSUPPORTED_MEDIA_TYPE, "unknown charset " + name);
-                }
-            }
+        if (type == null) {
+            return StandardCharsets.UTF_8;
         }
-        return StandardCharsets.UTF_8;
+        HeaderParams params = HeaderParams.parse(type);
+        if (params == null) {
+            throw new HttpException(Status.BAD_REQUEST, "malformed Content-Type");
+        }
+        String name = params.get("charset");
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (RuntimeException e) {
+            throw new HttpException(Status.UNSUPPORTED_MEDIA_TYPE, "unknown charset " + name);
+        }
     }
 
     static String mediaType(String contentType) {
