@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.trestle.Config;
+import io.trestle.testsupport.LogCapture;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,21 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 class UnknownSettingsTest {
-    private final Logger logger = (Logger) LoggerFactory.getLogger(SettingsResolver.class);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private LogCapture logged;
 
     @BeforeEach
     void captureLog() {
-        logged.start();
-        logger.addAppender(logged);
+        logged = LogCapture.of(SettingsResolver.class, Level.WARN);
     }
 
     @AfterEach
     void releaseLog() {
-        logger.detachAppender(logged);
+        logged.close();
     }
 
     private static UsageException failure(String... args) {
@@ -71,8 +66,7 @@ class UnknownSettingsTest {
         Config config = RawSettings.parse(new String[0], Map.of("TRESTLE_PROT", "1", "TRESTLE_HOME", "/opt/t"))
                 .resolve(CoreSettings.ALL);
         assertEquals(8080, config.integer("port", 0));
-        List<String> warnings = logged.list.stream().filter(e -> e.getLevel() == Level.WARN)
-                .map(ILoggingEvent::getFormattedMessage).sorted().toList();
+        List<String> warnings = logged.messages(Level.WARN).stream().sorted().toList();
         assertEquals(List.of("Ignoring environment variable TRESTLE_HOME: no setting of that name",
                 "Ignoring environment variable TRESTLE_PROT: no setting of that name (did you mean TRESTLE_PORT?)"),
                 warnings);
@@ -81,7 +75,7 @@ class UnknownSettingsTest {
     @Test
     void resolveKnownDoesNotWarnAboutVariablesOfLaterPlugins() {
         RawSettings.parse(new String[0], Map.of("TRESTLE_USERS", "u")).resolveKnown(CoreSettings.ALL);
-        assertEquals(List.of(), logged.list.stream().filter(e -> e.getLevel() == Level.WARN).toList());
+        assertEquals(List.of(), logged.messages(Level.WARN));
     }
 
     @Test

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.trestle.Config;
 import io.trestle.Method;
 import io.trestle.Plugin;
@@ -16,6 +14,7 @@ import io.trestle.discovery.fixtures.Probe;
 import io.trestle.fixtures.TestJars;
 import io.trestle.routing.RouteMatch;
 import io.trestle.routing.RouteTable;
+import io.trestle.testsupport.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 class DeploymentTest {
     private static final String APP_PACKAGE = "io.trestle.discovery.fixtures.app";
@@ -32,22 +30,17 @@ class DeploymentTest {
     @TempDir
     Path plugins;
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private LogCapture log;
 
     @BeforeEach
     void capture() {
         Probe.clear();
-        log.start();
-        logger().addAppender(log);
+        log = LogCapture.of(Deployment.class, Level.WARN);
     }
 
     @AfterEach
     void release() {
-        logger().detachAppender(log);
-    }
-
-    private static ch.qos.logback.classic.Logger logger() {
-        return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Deployment.class);
+        log.close();
     }
 
     private DiscoveryOptions options(String... scan) {
@@ -212,7 +205,7 @@ class DeploymentTest {
     }
 
     private List<String> warnings() {
-        return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+        return log.messages(Level.WARN);
     }
 
     private static List<String> names(List<DiscoveredSource> sources) {

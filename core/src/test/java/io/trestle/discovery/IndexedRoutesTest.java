@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.trestle.discovery.index.RouteIndex;
 import io.trestle.fixtures.TestJars;
+import io.trestle.testsupport.LogCapture;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
@@ -25,7 +23,6 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** The index reader against the ClassGraph scan: the same names, or "scan" when it cannot vouch. */
 class IndexedRoutesTest {
@@ -168,20 +165,15 @@ class IndexedRoutesTest {
         Path jar = TestJars.builder().java("com.acme.A", "package com.acme; public class A {}")
                 .resource(RouteIndex.PATH, "# trestle-route-index 1\nthis is not an index line\n")
                 .write(dir.resolve("bad.jar"));
-        Logger logger = (Logger) LoggerFactory.getLogger(IndexedRoutes.class);
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        logger.addAppender(log);
-        try {
+        LogCapture log = LogCapture.of(IndexedRoutes.class, Level.WARN);
+        try (log) {
             IndexedRoutes.Lookup lookup = IndexedRoutes.find(List.of(jar), List.of());
             assertNull(lookup.names());
             assertEquals("malformed @Route index in bad.jar", lookup.reason());
-        } finally {
-            logger.detachAppender(log);
         }
-        ILoggingEvent warning = log.list.stream().filter(e -> e.getLevel() == Level.WARN).findFirst().orElse(null);
+        String warning = log.messages(Level.WARN).stream().findFirst().orElse(null);
         assertNotNull(warning, "a WARN says why the index is not used");
-        assertTrue(warning.getFormattedMessage().contains("unreadable @Route index"), warning.getFormattedMessage());
+        assertTrue(warning.contains("unreadable @Route index"), warning);
     }
 
     @Test
@@ -189,17 +181,12 @@ class IndexedRoutesTest {
         Path copy = TestJars.builder().java("com.acme.A", "package com.acme; public class A {}")
                 .resource(RouteIndex.PATH, "# trestle-route-index 1\nthis is not an index line\n")
                 .write(dir.resolve("trestle-plugin-copy-8731.jar"));
-        Logger logger = (Logger) LoggerFactory.getLogger(IndexedRoutes.class);
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        logger.addAppender(log);
-        try {
+        LogCapture log = LogCapture.of(IndexedRoutes.class, Level.WARN);
+        try (log) {
             IndexedRoutes.Lookup lookup = IndexedRoutes.findInPluginJar(copy, "acme-shop.jar");
             assertEquals("malformed @Route index in acme-shop.jar", lookup.reason());
-        } finally {
-            logger.detachAppender(log);
         }
-        String warning = log.list.stream().filter(e -> e.getLevel() == Level.WARN).findFirst().orElseThrow().getFormattedMessage();
+        String warning = log.messages(Level.WARN).stream().findFirst().orElseThrow();
         assertTrue(warning.startsWith("acme-shop.jar: unreadable @Route index"), warning);
         assertFalse(warning.contains("copy-8731"), warning);
         Path plain = TestJars.builder().java("com.acme.B", "package com.acme; public class B {}").write(dir.resolve("copy-2.jar"));

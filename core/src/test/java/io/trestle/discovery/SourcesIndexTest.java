@@ -1,15 +1,14 @@
 package io.trestle.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.trestle.Config;
 import io.trestle.discovery.index.RouteIndex;
 import io.trestle.fixtures.TestJars;
+import io.trestle.testsupport.LogCapture;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** Discovery with @Route indexes: the same sources as with the scan, and the log says which way. */
 class SourcesIndexTest {
@@ -28,32 +26,22 @@ class SourcesIndexTest {
     @TempDir
     Path dir;
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(Sources.class);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private Level level;
+    private LogCapture log;
 
     @BeforeEach
     void capture() {
-        level = logger.getLevel();
-        logger.setLevel(Level.DEBUG);
-        log.start();
-        logger.addAppender(log);
+        log = LogCapture.of(Sources.class, Level.DEBUG);
     }
 
     @AfterEach
     void release() {
-        logger.detachAppender(log);
-        logger.setLevel(level);
+        log.close();
     }
 
     private String line(String... parts) {
-        for (ILoggingEvent e : log.list) {
-            String m = e.getFormattedMessage();
-            if (List.of(parts).stream().allMatch(m::contains)) {
-                return m;
-            }
-        }
-        throw new AssertionError("no log line with " + List.of(parts) + " in " + log.list);
+        String line = log.find(parts);
+        assertNotNull(line, "no log line with " + List.of(parts) + " in " + log.lines());
+        return line;
     }
 
     private static TestJars.Builder sources() {

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.trestle.Config;
 import io.trestle.Plugin;
 import io.trestle.Server;
@@ -14,6 +11,7 @@ import io.trestle.discovery.Deployment;
 import io.trestle.discovery.DiscoveryOptions;
 import io.trestle.fixtures.TestJars;
 import io.trestle.testing.TrestleTest;
+import io.trestle.testsupport.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * A plugin jar whose plugin cannot even be constructed, next to a good one: the server starts,
@@ -37,8 +34,7 @@ class BrokenPluginTest {
     @TempDir
     Path plugins;
 
-    private final Logger deploymentLog = (Logger) LoggerFactory.getLogger(Deployment.class);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private LogCapture logged;
 
     @BeforeAll
     static void buildTheGoodPlugin() {
@@ -47,15 +43,12 @@ class BrokenPluginTest {
 
     @BeforeEach
     void captureLog() {
-        logged.start();
-        deploymentLog.addAppender(logged);
-        deploymentLog.setAdditive(false); // the expected warning is asserted, not printed
+        logged = LogCapture.of(Deployment.class, Level.WARN).quiet(); // the expected warning is asserted, not printed
     }
 
     @AfterEach
     void releaseLog() {
-        deploymentLog.detachAppender(logged);
-        deploymentLog.setAdditive(true);
+        logged.close();
     }
 
     /** How a plugin's construction fails: Java for its static initializer and its constructor. */
@@ -90,8 +83,7 @@ class BrokenPluginTest {
                 assertEquals(200, t.get("/good/ping").statusCode(), "the server keeps serving");
             }
         }
-        List<String> warnings = logged.list.stream().filter(e -> e.getLevel() == Level.WARN)
-                .map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> warnings = logged.messages(Level.WARN);
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).contains("broken.jar") && warnings.get(0).contains("broken plugin"), warnings.get(0));
     }

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.trestle.Server;
 import io.trestle.http1.Limits;
 import io.trestle.server.Dispatcher;
 import io.trestle.testing.RawConnection;
 import io.trestle.testing.RawResponse;
+import io.trestle.testsupport.LogCapture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * One server, one fault at a time: each fault costs only its own request, and a connection held
@@ -57,15 +54,12 @@ class FaultIsolationTest {
     private volatile CountDownLatch unblock = new CountDownLatch(1);
     private volatile CountDownLatch slowBodyEnded = new CountDownLatch(1);
     private final AtomicLong slowBodyWritten = new AtomicLong();
-    private final Logger dispatcherLog = (Logger) LoggerFactory.getLogger(Dispatcher.class);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private LogCapture logged;
 
     @BeforeAll
     void start() throws IOException {
         // Expected failures are captured for assertions instead of filling the test output.
-        logged.start();
-        dispatcherLog.addAppender(logged);
-        dispatcherLog.setAdditive(false);
+        logged = LogCapture.of(Dispatcher.class, Level.WARN).quiet();
         server = Server.builder().host("127.0.0.1").port(0).accessLog(false)
                 .limits(Limits.DEFAULTS.withShutdownGrace(Duration.ofSeconds(2)))
                 .routes(r -> r
@@ -94,15 +88,14 @@ class FaultIsolationTest {
         assertTrue(Connections.awaitOpenConnections(server, 1, 10),
                 "connections left after the fault: " + server.openConnections());
         assertOthersServed();
-        logged.list.clear();
+        logged.clear();
     }
 
     @AfterAll
     void stop() throws IOException {
         other.close();
         server.close();
-        dispatcherLog.detachAppender(logged);
-        dispatcherLog.setAdditive(true);
+        logged.close();
     }
 
     @Test
@@ -114,8 +107,7 @@ class FaultIsolationTest {
             assertEquals("ok", Connections.get(c, "/ok").bodyText(), "the same connection serves on");
         }
         assertOthersServed();
-        assertTrue(logged.list.stream().anyMatch(e -> e.getLevel() == Level.ERROR && e.getThrowableProxy() != null
-                && e.getThrowableProxy().getMessage().equals("boom from a handler")), "the failure is logged with its cause");
+        assertTrue(logged.thrown(Level.ERROR).contains("boom from a handler"), "the failure is logged with its cause");
     }
 
     @Test

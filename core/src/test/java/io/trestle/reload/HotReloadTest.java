@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.trestle.Plugin;
 import io.trestle.discovery.fixtures.Probe;
 import io.trestle.fixtures.TestJars;
+import io.trestle.testsupport.LogCapture;
 import java.lang.ref.WeakReference;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Jars dropped into, replaced in and removed from a running server's plugins folder, over real sockets. */
 class HotReloadTest {
     private static final String JSON_V1 = "{\"version\":\"v1\",\"name\":\"ana\"}";
+    private static final Duration LOG_WAIT = Duration.ofSeconds(15);
 
     @TempDir
     Path plugins;
@@ -37,7 +40,7 @@ class HotReloadTest {
 
     @Test
     void aJarDroppedInGoesLiveAndItsRemovalTakesItsRoutesAwayAndReleasesItsLoader() throws Exception {
-        try (ReloadRig rig = ReloadRig.start(plugins); LogCapture log = new LogCapture(HotDeployer.class)) {
+        try (ReloadRig rig = ReloadRig.start(plugins); LogCapture log = LogCapture.of(HotDeployer.class)) {
             assertEquals(404, rig.get("/swap/ana").statusCode());
 
             ReloadJars.moveInto(plugins.resolve("swap.jar"), ReloadJars.swapJar("v1"));
@@ -63,7 +66,7 @@ class HotReloadTest {
     @Test
     void aReplacedJarIsCheckedFirstThenSwappedAndTheOldVersionClosedAfterwards() throws Exception {
         ReloadJars.moveInto(plugins.resolve("swap.jar"), ReloadJars.swapJar("v1"));
-        try (ReloadRig rig = ReloadRig.start(plugins); LogCapture log = new LogCapture(HotDeployer.class)) {
+        try (ReloadRig rig = ReloadRig.start(plugins); LogCapture log = LogCapture.of(HotDeployer.class)) {
             assertEquals(JSON_V1, rig.get("/swap/ana").body(), "deployed at start-up");
             Path oldWeb = rig.deployment.webResources().folders().get(0).path();
             assertEquals("page v1", Files.readString(oldWeb.resolve("swap/page.txt")));
@@ -107,9 +110,9 @@ class HotReloadTest {
     @ValueSource(strings = {"not a zip", "install throws", "missing class", "web file escapes"})
     void aBrokenNewVersionIsRefusedAndTheOldOneKeepsServing(String kind) throws Exception {
         ReloadJars.moveInto(plugins.resolve("swap.jar"), ReloadJars.swapJar("v1"));
-        try (ReloadRig rig = ReloadRig.start(plugins); LogCapture log = new LogCapture(HotDeployer.class)) {
+        try (ReloadRig rig = ReloadRig.start(plugins); LogCapture log = LogCapture.of(HotDeployer.class)) {
             broken(kind, plugins.resolve("swap.jar"));
-            String refused = awaitLog(log, "WARN plugin jar swap.jar refused");
+            String refused = log.awaitLine(LOG_WAIT, "WARN plugin jar swap.jar refused");
             assertTrue(refused.endsWith("the version in service keeps serving"), refused);
             assertEquals(JSON_V1, rig.get("/swap/ana").body());
             assertFalse(Probe.events().contains("close swap v1"), Probe.events().toString());
@@ -122,11 +125,11 @@ class HotReloadTest {
     @Test
     void aJarWhoseRoutesClashWithAnotherJarsIsRefusedWithBothNamed() throws Exception {
         ReloadJars.moveInto(plugins.resolve("swap.jar"), ReloadJars.swapJar("v1"));
-        try (ReloadRig rig = ReloadRig.start(plugins); LogCapture log = new LogCapture(HotDeployer.class)) {
+        try (ReloadRig rig = ReloadRig.start(plugins); LogCapture log = LogCapture.of(HotDeployer.class)) {
             writeJar(plugins.resolve("clash.jar"), b -> b
                     .java("com.acme.clash.Other", route("com.acme.clash", "Other", "/clash/only"))
                     .java("com.acme.clash.Claim", route("com.acme.clash", "Claim", "/swap/{who}")));
-            String refused = awaitLog(log, "WARN plugin jar clash.jar refused");
+            String refused = log.awaitLine(LOG_WAIT, "WARN plugin jar clash.jar refused");
             assertTrue(refused.contains("GET /swap/{} is claimed by com.acme.clash.Claim (clash.jar) and com.acme.swap.Greeter (swap.jar)"),
                     refused);
             assertTrue(refused.endsWith("it is not deployed"), refused);
@@ -138,7 +141,7 @@ class HotReloadTest {
     @Test
     void aJarStillBeingCopiedIsNotLoadedUntilComplete() throws Exception {
         byte[] whole = ReloadJars.swapJar("v1");
-        try (ReloadRig rig = ReloadRig.start(plugins); LogCapture log = new LogCapture(HotDeployer.class)) {
+        try (ReloadRig rig = ReloadRig.start(plugins); LogCapture log = LogCapture.of(HotDeployer.class)) {
             Path jar = plugins.resolve("swap.jar");
             Files.write(jar, Arrays.copyOf(whole, whole.length / 2));
             Thread.sleep(ReloadRig.SETTLE.toMillis() * 5);
@@ -153,7 +156,7 @@ class HotReloadTest {
 
     @Test
     void aRefusedJarIsNotRetriedUntilItChanges() throws Exception {
-        try (ReloadRig rig = ReloadRig.start(plugins); LogCapture log = new LogCapture(HotDeployer.class)) {
+        try (ReloadRig rig = ReloadRig.start(plugins); LogCapture log = LogCapture.of(HotDeployer.class)) {
             writeJar(plugins.resolve("throws.jar"), b -> b
                     .java("com.acme.t.Boom", """
                             package com.acme.t;
@@ -162,7 +165,7 @@ class HotReloadTest {
                                 public void install(Routes r, Config c) { throw new IllegalStateException("boom"); }
                             }""")
                     .service(Plugin.class, "com.acme.t.Boom"));
-            awaitLog(log, "WARN plugin jar throws.jar refused: plugin com.acme.t.Boom failed to install: IllegalStateException: boom");
+            log.awaitLine(LOG_WAIT, "WARN plugin jar throws.jar refused: plugin com.acme.t.Boom failed to install: IllegalStateException: boom");
             Thread.sleep(PluginFolderWatcher.IDLE_RESCAN.toMillis() + 500);
             assertEquals(1, log.lines().stream().filter(l -> l.contains("refused")).count(),
                     "looked at again, but not loaded again: " + log.lines());
@@ -221,17 +224,5 @@ class HotReloadTest {
             }
             Thread.sleep(10);
         }
-    }
-
-    private static String awaitLog(LogCapture log, String part) throws InterruptedException {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        String line;
-        while ((line = log.find(part)) == null) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("no log line with '" + part + "' in " + log.lines());
-            }
-            Thread.sleep(20);
-        }
-        return line;
     }
 }

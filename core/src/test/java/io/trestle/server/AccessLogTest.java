@@ -3,17 +3,15 @@ package io.trestle.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.trestle.AccessLogWriter;
 import io.trestle.Server;
 import io.trestle.testing.RawConnection;
 import io.trestle.testing.TrestleTest;
+import io.trestle.testsupport.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** The access log's lines, as written for requests over real sockets. */
 class AccessLogTest {
@@ -103,27 +100,14 @@ class AccessLogTest {
 
     @Test
     void byDefaultLinesGoToTheTrestleAccessLogger() throws Exception {
-        Logger logger = (Logger) LoggerFactory.getLogger(LoggerAccessLogWriter.LOGGER);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        Level level = logger.getLevel();
-        logger.setLevel(Level.INFO);
-        appender.start();
-        logger.addAppender(appender);
-        try {
+        try (LogCapture log = LogCapture.of(LoggerAccessLogWriter.LOGGER)) {
             try (TrestleTest t = TrestleTest.start(server()); RawConnection c = t.connect()) {
                 c.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
                 assertEquals(200, c.readResponse().status());
             }
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (appender.list.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            String line = appender.list.get(0).getFormattedMessage();
-            assertTrue(line.matches("127\\.0\\.0\\.1 - - \\[[^]]+] \"GET /hello HTTP/1\\.1\" 200 \\d+ \"-\" \"-\""), line);
-            assertEquals(Level.INFO, appender.list.get(0).getLevel());
-        } finally {
-            logger.detachAppender(appender);
-            logger.setLevel(level);
+            // The first line, at INFO.
+            String line = log.awaitLine(Duration.ofSeconds(10));
+            assertTrue(line.matches("INFO 127\\.0\\.0\\.1 - - \\[[^]]+] \"GET /hello HTTP/1\\.1\" 200 \\d+ \"-\" \"-\""), line);
         }
     }
 

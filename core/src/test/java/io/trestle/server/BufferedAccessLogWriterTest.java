@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import io.trestle.testsupport.LogCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,28 +20,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The buffered access-log writer: batching, ordering, waiting for a slow output, failures. */
 class BufferedAccessLogWriterTest {
     private static final Duration LONG = Duration.ofSeconds(30);
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(BufferedAccessLogWriter.class);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private Level level;
+    private LogCapture logged;
 
     @BeforeEach
     void capture() {
-        level = logger.getLevel();
-        logger.setLevel(Level.WARN);
-        logged.start();
-        logger.addAppender(logged);
+        logged = LogCapture.of(BufferedAccessLogWriter.class, Level.WARN);
     }
 
     @AfterEach
     void release() {
-        logger.detachAppender(logged);
-        logger.setLevel(level);
+        logged.close();
     }
 
     /** An output that keeps what it was given, counting writes and whether it was closed. */
@@ -253,18 +244,18 @@ class BufferedAccessLogWriterTest {
                 write(w, "lost " + i); // never throws at the request
                 Thread.sleep(10);
             }
-            await("the error", () -> !messages(Level.ERROR).isEmpty());
+            await("the error", () -> !logged.messages(Level.ERROR).isEmpty());
             failing.set(false);
             write(w, "kept");
             await("the line after recovery", () -> sink.text().equals("kept\n"));
-            await("the recovery", () -> !messages(Level.WARN).isEmpty());
+            await("the recovery", () -> !logged.messages(Level.WARN).isEmpty());
         } finally {
             w.close();
         }
-        List<String> errors = messages(Level.ERROR);
+        List<String> errors = logged.messages(Level.ERROR);
         assertEquals(1, errors.size(), "reported once, not per batch: " + errors);
         assertTrue(errors.get(0).contains("access.log") && errors.get(0).contains("No space left on device"), errors.get(0));
-        String recovery = messages(Level.WARN).get(0);
+        String recovery = logged.messages(Level.WARN).get(0);
         assertTrue(recovery.contains("again") && recovery.contains("bytes of lines were lost"), recovery);
     }
 
@@ -280,11 +271,5 @@ class BufferedAccessLogWriterTest {
         String text = sink.text();
         assertTrue(text.contains(longLine + "\n"), text);
         assertEquals(("short\n" + longLine + "\nafter\n").length(), text.length());
-    }
-
-    private List<String> messages(Level at) {
-        synchronized (logged.list) {
-            return logged.list.stream().filter(e -> e.getLevel() == at).map(ILoggingEvent::getFormattedMessage).toList();
-        }
     }
 }
