@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trestle.testsupport.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,10 +40,7 @@ class DemoAccountTest {
         try (LogCapture log = LogCapture.of(DemoAccount.class)) {
             long opened = System.nanoTime();
             UserDirectory.open(file, 1000);
-            long deadline = opened + Duration.ofSeconds(20).toNanos();
-            while (log.lines().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            log.awaitLine(Duration.ofSeconds(20)); // the first line, whatever it says
             long waitedMillis = (System.nanoTime() - opened) / 1_000_000;
             assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("WARN The demo account 'eiger'")), log.lines().toString());
             // Not during start-up: the hash waits until the server is likely up.

@@ -11,6 +11,7 @@ import io.trestle.Server;
 import io.trestle.login.redis.RedisLink;
 import io.trestle.login.redis.RedisServer;
 import io.trestle.testing.TrestleTest;
+import io.trestle.testsupport.LogCapture;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trestle.login.LogCapture;
 import io.trestle.login.StoreUnavailableException;
+import io.trestle.testsupport.LogCapture;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
