@@ -1,5 +1,6 @@
 package io.trestle.login;
 
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +30,11 @@ public final class DemoAccount {
         return hash != null && hash.matches(PASSWORD.toCharArray());
     }
 
-    /** Checks {@code users} off the caller's thread and logs a warning if the demo account is active. */
-    static void warnIfActive(UsersFile users) {
+    /**
+     * Checks {@code users}, read from {@code file}, off the caller's thread and logs a warning
+     * naming the file if the demo account is active.
+     */
+    static void warnIfActive(UsersFile users, Path file) {
         if (users.hash(NAME) == null) {
             return;
         }
@@ -42,7 +46,7 @@ public final class DemoAccount {
             }
             if (isActive(users)) {
                 log.warn("The demo account '{}' with its well-known password is active: "
-                        + "change it (passwd {}) or remove it from the users file before real use", NAME, NAME);
+                        + "change it (passwd {}) or remove it from {} before real use", NAME, NAME, file);
             }
         });
     }

@@ -117,7 +117,7 @@ public final class UserDirectory {
     }
 
     private Snapshot snapshotOf(UsersFile users, Object stamp) {
-        DemoAccount.warnIfActive(users);
+        DemoAccount.warnIfActive(users, file);
         return new Snapshot(users, PasswordHash.dummy(usualIterations(users)), stamp);
     }
 
