@@ -60,7 +60,7 @@ public final class PluginClassLoader extends URLClassLoader {
     public static PluginClassLoader open(Path jar, ClassLoader parent) throws IOException {
         Objects.requireNonNull(parent, "parent");
         String name = jar.getFileName().toString();
-        Path copy = Files.createTempFile("trestle-plugin-", "-" + name);
+        Path copy = TempCopies.create(name);
         try {
             Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
             checkIsJar(copy, name);

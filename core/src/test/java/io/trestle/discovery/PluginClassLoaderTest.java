@@ -2,6 +2,7 @@ package io.trestle.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,8 +18,10 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +131,44 @@ class PluginClassLoaderTest {
         assertTrue(Files.exists(copy));
         loader.close();
         assertFalse(Files.exists(copy));
+    }
+
+    @Test
+    void twoLoadersOfOneJarGetTheirOwnOwnerOnlyCopiesAndEachCloseDeletesItsOwn() throws Exception {
+        PluginClassLoader first = PluginClassLoader.open(v1, APP);
+        PluginClassLoader second = PluginClassLoader.open(v1, APP);
+        Path a = first.copy();
+        Path b = second.copy();
+        try {
+            assertNotEquals(a, b);
+            assertEquals(Path.of(System.getProperty("java.io.tmpdir")), a.getParent());
+            assertTrue(a.getFileName().toString().startsWith("trestle-plugin-"), a.toString());
+            assertTrue(a.getFileName().toString().endsWith("-v1.jar"), a.toString());
+            assertEquals(Files.size(v1), Files.size(a));
+        } finally {
+            first.close();
+            assertFalse(Files.exists(a));
+            assertTrue(Files.exists(b));
+            second.close();
+            assertFalse(Files.exists(b));
+        }
+    }
+
+    @Test
+    void aNewTempCopyIsEmptyAndNeverAnExistingFile() throws IOException {
+        Path one = TempCopies.create("same.jar");
+        Path two = TempCopies.create("same.jar");
+        try {
+            assertNotEquals(one, two);
+            assertEquals(0, Files.size(one));
+            if (one.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                        Files.getPosixFilePermissions(one), "as Files.createTempFile makes them");
+            }
+        } finally {
+            Files.delete(one);
+            Files.delete(two);
+        }
     }
 
     @Test
