@@ -1,6 +1,7 @@
 package io.trestle;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +73,14 @@ public final class Config {
         if (v == null || v.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> items = new ArrayList<>();
+        for (String item : v.split(",")) {
+            String trimmed = item.trim();
+            if (!trimmed.isEmpty()) {
+                items.add(trimmed);
+            }
+        }
+        return Collections.unmodifiableList(items);
     }
 
     /** Every value, by name. */

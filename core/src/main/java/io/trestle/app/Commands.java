@@ -53,7 +53,9 @@ final class Commands {
 
     List<Setting> settings() {
         List<Setting> all = new ArrayList<>();
-        byName.values().forEach(c -> all.addAll(c.settings()));
+        for (Command c : byName.values()) {
+            all.addAll(c.settings());
+        }
         return all;
     }
 }

@@ -210,7 +210,8 @@ public final class Launcher {
             if (config.bool(CoreSettings.RELOAD.name(), true)) {
                 watcher.set(watch(deployment, server, raw, limits));
             }
-            Integer redirect = config.get(CoreSettings.REDIRECT_HTTP.name()).map(Integer::valueOf).orElse(null);
+            String redirectPort = config.get(CoreSettings.REDIRECT_HTTP.name()).orElse(null);
+            Integer redirect = redirectPort == null ? null : Integer.valueOf(redirectPort);
             if (redirect != null) {
                 Server plain = HttpsRedirect.start(config.string(CoreSettings.HOST.name(), "127.0.0.1"), redirect,
                         server.port(), accessLog(config));
@@ -359,8 +360,12 @@ public final class Launcher {
     /** {@code first} then the settings of {@code more} whose names are new (a plugin may re-declare a core one). */
     private static List<Setting> merged(List<Setting> first, List<Setting> more) {
         Map<String, Setting> byName = new LinkedHashMap<>();
-        first.forEach(s -> byName.putIfAbsent(s.name(), s));
-        more.forEach(s -> byName.putIfAbsent(s.name(), s));
+        for (Setting s : first) {
+            byName.putIfAbsent(s.name(), s);
+        }
+        for (Setting s : more) {
+            byName.putIfAbsent(s.name(), s);
+        }
         return List.copyOf(byName.values());
     }
 

@@ -99,8 +99,11 @@ public final class CoreSettings {
         List<String> problems = new ArrayList<>();
         for (Setting s : List.of(MAX_CONNECTIONS, MAX_REQUEST_LINE, MAX_HEADER_SIZE, MAX_HEADERS, MAX_BODY_SIZE,
                 HEAD_TIMEOUT, IDLE_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, SHUTDOWN_GRACE)) {
-            config.get(s.name()).map(v -> ValueCheck.problem(s, v))
-                    .ifPresent(p -> problems.add(s.name() + ": " + p));
+            String value = config.get(s.name()).orElse(null);
+            String problem = value == null ? null : ValueCheck.problem(s, value);
+            if (problem != null) {
+                problems.add(s.name() + ": " + problem);
+            }
         }
         if (!problems.isEmpty()) {
             throw new UsageException(problems);

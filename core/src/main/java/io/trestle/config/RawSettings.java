@@ -80,11 +80,11 @@ public final class RawSettings {
         }
         ArgumentParser.Parsed parsed = new ArgumentParser(switches).parse(args);
         Map<String, String> environment = new TreeMap<>();
-        env.forEach((k, v) -> {
-            if (k.startsWith(ENV_PREFIX)) {
-                environment.put(k, v);
+        for (Map.Entry<String, String> variable : env.entrySet()) {
+            if (variable.getKey().startsWith(ENV_PREFIX)) {
+                environment.put(variable.getKey(), variable.getValue());
             }
-        });
+        }
         NamedFile named = namedFile(parsed.flags(), environment);
         String file = named == null ? null : named.path().trim();
         Map<String, String> fileValues = file == null ? Map.of() : PropertiesFile.read(file, named.namedBy());

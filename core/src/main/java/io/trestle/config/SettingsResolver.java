@@ -38,7 +38,9 @@ final class SettingsResolver {
                 values.put(s.name(), ValueCheck.normalise(s, s.defaultValue()));
             }
         }
-        raw.configFile().ifPresent(file -> applyFile(file, raw.fileValues()));
+        if (raw.configFile().isPresent()) {
+            applyFile(raw.configFile().get(), raw.fileValues());
+        }
         applyEnvironment(raw.environment());
         for (Flag flag : raw.flags()) {
             applyFlag(flag);
@@ -56,15 +58,16 @@ final class SettingsResolver {
     }
 
     private void applyFile(String file, Map<String, String> entries) {
-        entries.forEach((key, value) -> {
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+            String key = entry.getKey();
             Setting s = declared.get(key);
             if (s != null) {
-                set(s, value, file + ": " + key);
+                set(s, entry.getValue(), file + ": " + key);
             } else if (complete) {
                 problems.add(file + ": unknown setting '" + key + "'"
                         + Suggestions.closest(key, declared.keySet()).map(n -> " (did you mean '" + n + "'?)").orElse(""));
             }
-        });
+        }
     }
 
     private void applyEnvironment(Map<String, String> environment) {
@@ -72,16 +75,17 @@ final class SettingsResolver {
         for (Setting s : declared.values()) {
             byVariable.put(s.environmentVariable(), s);
         }
-        environment.forEach((variable, value) -> {
+        for (Map.Entry<String, String> entry : environment.entrySet()) {
+            String variable = entry.getKey();
             Setting s = byVariable.get(variable);
             if (s != null) {
-                set(s, value, variable);
+                set(s, entry.getValue(), variable);
             } else if (complete) {
                 // Other tools of the same family may set TRESTLE_* variables: warn, do not fail.
                 LOG.warn("Ignoring environment variable {}: no setting of that name{}", variable,
                         suggestVariable(variable, byVariable.keySet()));
             }
-        });
+        }
     }
 
     /** Compares the parts after {@code TRESTLE_}, so the long common prefix does not make every name look close. */

@@ -5,8 +5,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * The jars of a plugins folder: regular files named {@code *.jar}, by file name. Hidden files
@@ -41,7 +41,10 @@ public final class PluginFolder {
                 }
             }
         }
-        jars.sort(Comparator.comparing(p -> p.getFileName().toString()));
-        return jars;
+        TreeMap<String, Path> byName = new TreeMap<>(); // names in one folder are unique
+        for (Path jar : jars) {
+            byName.put(jar.getFileName().toString(), jar);
+        }
+        return new ArrayList<>(byName.values());
     }
 }

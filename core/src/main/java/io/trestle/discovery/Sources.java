@@ -181,7 +181,11 @@ public final class Sources {
     }
 
     private static List<String> classNames(List<?> objects) {
-        return objects.stream().map(o -> o.getClass().getName()).toList();
+        List<String> names = new ArrayList<>(objects.size());
+        for (Object o : objects) {
+            names.add(o.getClass().getName());
+        }
+        return names;
     }
 
     private static void cleanUp(PluginClassLoader loader, Path web) {

@@ -21,6 +21,14 @@ import java.util.List;
  */
 final class AnnotatedRoutes {
     private static final MethodType HANDLE_TYPE = MethodType.methodType(void.class, Request.class, Response.class);
+    /** By name, then by {@code toString()}. A class, not Comparator.comparing: no lambdas to spin at start-up. */
+    private static final Comparator<java.lang.reflect.Method> BY_NAME_THEN_SIGNATURE = new Comparator<>() {
+        @Override
+        public int compare(java.lang.reflect.Method a, java.lang.reflect.Method b) {
+            int byName = a.getName().compareTo(b.getName());
+            return byName != 0 ? byName : a.toString().compareTo(b.toString());
+        }
+    };
 
     /**
      * One route an object declares.
@@ -51,8 +59,7 @@ final class AnnotatedRoutes {
         rejectNonPublic(type);
         java.lang.reflect.Method[] methods = type.getMethods();
         // getMethods() has no defined order; a fixed one keeps registration (and listings) stable.
-        Arrays.sort(methods, Comparator.comparing(java.lang.reflect.Method::getName)
-                .thenComparing(java.lang.reflect.Method::toString));
+        Arrays.sort(methods, BY_NAME_THEN_SIGNATURE);
         for (java.lang.reflect.Method m : methods) {
             Route[] routes = m.getAnnotationsByType(Route.class);
             if (routes.length == 0 || m.isBridge()) {

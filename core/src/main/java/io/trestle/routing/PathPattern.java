@@ -62,7 +62,7 @@ public final class PathPattern {
             }
         }
         this.canonical = canon.toString();
-        this.paramNames = names.toArray(String[]::new);
+        this.paramNames = names.toArray(new String[0]);
     }
 
     /**
@@ -112,7 +112,7 @@ public final class PathPattern {
             }
             start = end + 1;
         }
-        return new PathPattern(pattern, kinds.toArray(Kind[]::new), texts.toArray(String[]::new));
+        return new PathPattern(pattern, kinds.toArray(new Kind[0]), texts.toArray(new String[0]));
     }
 
     private static void checkName(String pattern, String name) {

@@ -64,7 +64,9 @@ public final class RouteCollector implements Routes {
      */
     @Override
     public RouteCollector add(Set<Method> methods, String path, Handler handler, long maxBodySize) {
-        Objects.requireNonNull(handler, () -> "no handler given for " + path);
+        if (handler == null) {
+            throw new NullPointerException("no handler given for " + path);
+        }
         claims.addAll(claims(methods, path, handler, maxBodySize, describe(handler.getClass()), handler.getClass()));
         return this;
     }
@@ -142,7 +144,9 @@ public final class RouteCollector implements Routes {
                     + " a byte count, not " + maxBodySize);
         }
         for (Method m : methods) {
-            Objects.requireNonNull(m, () -> "a null method given for " + path);
+            if (m == null) {
+                throw new NullPointerException("a null method given for " + path);
+            }
         }
         Origin origin = new Origin(name, source);
         List<Claim> result = new ArrayList<>(methods.size());
@@ -157,7 +161,9 @@ public final class RouteCollector implements Routes {
 
     @Override
     public RouteCollector filter(String path, int order, Filter filter) {
-        Objects.requireNonNull(filter, () -> "no filter given for " + path);
+        if (filter == null) {
+            throw new NullPointerException("no filter given for " + path);
+        }
         PathPattern.parse(path);
         filters.add(new FilterEntry(path, order, filter, new Origin(describe(filter.getClass()), source)));
         return this;
@@ -166,7 +172,9 @@ public final class RouteCollector implements Routes {
     @Override
     public <T extends Throwable> RouteCollector exception(Class<T> type, ExceptionMapper<? super T> mapper) {
         Objects.requireNonNull(type, "exception type");
-        Objects.requireNonNull(mapper, () -> "no exception mapper given for " + type.getName());
+        if (mapper == null) {
+            throw new NullPointerException("no exception mapper given for " + type.getName());
+        }
         mappers.put(type, mapper);
         return this;
     }
@@ -177,7 +185,9 @@ public final class RouteCollector implements Routes {
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("error pages are for statuses 400–599, not " + status);
         }
-        Objects.requireNonNull(handler, () -> "no error page handler given for " + status);
+        if (handler == null) {
+            throw new NullPointerException("no error page handler given for " + status);
+        }
         errorPages.put(status, handler);
         return this;
     }
@@ -197,7 +207,9 @@ public final class RouteCollector implements Routes {
             throw new RouteConflictException(String.join("\n", conflicts));
         }
         List<RouteEntry> routes = new ArrayList<>(kept.size());
-        kept.values().forEach(c -> routes.add(c.entry()));
+        for (Claim c : kept.values()) {
+            routes.add(c.entry());
+        }
         return new RouteTable(routes, filters, mappers, errorPages);
     }
 

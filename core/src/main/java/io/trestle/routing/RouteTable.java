@@ -5,7 +5,6 @@ import io.trestle.Filter;
 import io.trestle.Handler;
 import io.trestle.Method;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,21 +45,34 @@ public final class RouteTable {
         // Sorted by canonical pattern for the listing; each group keeps registration order.
         Map<String, List<RouteEntry>> byPattern = new TreeMap<>();
         for (RouteEntry e : routes) {
-            byPattern.computeIfAbsent(PathPattern.parse(e.pattern()).canonical(), k -> new ArrayList<>()).add(e);
+            String canonical = PathPattern.parse(e.pattern()).canonical();
+            List<RouteEntry> group = byPattern.get(canonical);
+            if (group == null) {
+                group = new ArrayList<>();
+                byPattern.put(canonical, group);
+            }
+            group.add(e);
         }
         List<PatternRoutes> compiled = new ArrayList<>();
         List<RouteEntry> listing = new ArrayList<>(routes.size());
         for (List<RouteEntry> group : byPattern.values()) {
             compiled.add(new PatternRoutes(group));
-            List<RouteEntry> byMethod = new ArrayList<>(group);
-            byMethod.sort(Comparator.comparing(RouteEntry::method));
-            listing.addAll(byMethod);
+            // By method in enum order, each method's entries in registration order (a stable sort).
+            for (Method m : Method.values()) {
+                for (RouteEntry e : group) {
+                    if (e.method() == m) {
+                        listing.add(e);
+                    }
+                }
+            }
         }
         this.trie = RouteTrie.of(compiled);
         this.routes = List.copyOf(listing);
         this.filters = new FilterIndex(filters);
         this.mappers = new ExceptionMappers(mappers);
-        errorPages.forEach((status, handler) -> this.errorPages[status - FIRST_ERROR_STATUS] = handler);
+        for (Map.Entry<Integer, Handler> page : errorPages.entrySet()) {
+            this.errorPages[page.getKey() - FIRST_ERROR_STATUS] = page.getValue();
+        }
     }
 
     /** A table with nothing in it: every path is NOT_FOUND. */

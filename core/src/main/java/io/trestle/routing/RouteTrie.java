@@ -25,7 +25,7 @@ final class RouteTrie {
             Draft node = root;
             for (int i = 0; i < p.segmentCount(); i++) {
                 switch (p.kind(i)) {
-                    case LITERAL -> node = node.literals.computeIfAbsent(p.literal(i), k -> new Draft());
+                    case LITERAL -> node = node.literal(p.literal(i));
                     case PARAM -> node = node.param == null ? (node.param = new Draft()) : node.param;
                     case REST -> node.rest = routes;
                 }
@@ -80,11 +80,23 @@ final class RouteTrie {
         PatternRoutes exact;
         PatternRoutes rest;
 
+        /** The child for a literal segment, made on first use. */
+        Draft literal(String text) {
+            Draft child = literals.get(text);
+            if (child == null) {
+                child = new Draft();
+                literals.put(text, child);
+            }
+            return child;
+        }
+
         Node freeze() {
             SegmentMap<Node> frozen = null;
             if (!literals.isEmpty()) {
                 Map<String, Node> children = new LinkedHashMap<>();
-                literals.forEach((text, draft) -> children.put(text, draft.freeze()));
+                for (Map.Entry<String, Draft> child : literals.entrySet()) {
+                    children.put(child.getKey(), child.getValue().freeze());
+                }
                 frozen = new SegmentMap<>(children);
             }
             return new Node(frozen, param == null ? null : param.freeze(), exact, rest);
