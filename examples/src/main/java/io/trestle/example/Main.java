@@ -10,9 +10,19 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * "1.8.0" -> "8", "21.0.2" -> "21", "25" -> "25". Without a regex: compiling one here was the
+     * first use of java.util.regex in the process, ~10 ms before anything else needed it.
+     */
+    static String majorPart(String spec) {
+        String rest = spec.startsWith("1.") ? spec.substring(2) : spec;
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
     public static void main(String[] args) throws Throwable {
         String spec = System.getProperty("java.specification.version", "0");
-        int major = Integer.parseInt(spec.startsWith("1.") ? spec.substring(2) : spec.replaceAll("\\..*", ""));
+        int major = Integer.parseInt(majorPart(spec));
         if (major < REQUIRED) {
             System.err.println("trestle-example needs Java " + REQUIRED + " or newer, but this is Java " + spec
                     + " (" + System.getProperty("java.home") + "). Install a JDK " + REQUIRED
