@@ -90,7 +90,7 @@ record LoginSettings(Path usersFile, int maxFailuresUser, int maxFailuresClient,
         }
         return new LoginSettings(Path.of(config.string(USERS, "users.properties")), perUser, perClient, window,
                 idle, max, cookie, paths, cors, iterations(config), redis(config),
-                positive(config, "redis-timeout", RedisLink.DEFAULT_TIMEOUT), config.string("redis-key-prefix", "trestle:"));
+                positive(config, "redis-timeout", Duration.ofMillis(RedisLink.DEFAULT_TIMEOUT_MILLIS)), config.string("redis-key-prefix", "trestle:"));
     }
 
     /** The Redis address of the {@code sessions} setting, or null for {@code memory}. */

@@ -35,7 +35,13 @@ import redis.clients.jedis.exceptions.JedisException;
  * }</pre>
  */
 public final class RedisLink implements AutoCloseable {
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
+    /**
+     * {@link #DEFAULT_TIMEOUT} in milliseconds: a compile-time constant, so the login settings can
+     * name the default without loading this class, Jedis and commons-pool (8 classes) when Redis
+     * is not used.
+     */
+    public static final long DEFAULT_TIMEOUT_MILLIS = 500;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(DEFAULT_TIMEOUT_MILLIS);
     static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
     private static final int MAX_CONNECTIONS = 64;
 
