@@ -2,18 +2,12 @@ package io.trestle.http1;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * The {@code Date} header line, formatted at most once a second: formatting an HTTP date per
  * request costs more than the rest of writing a small response head.
  */
 public final class DateCache {
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
-
     private record Line(long second, byte[] bytes, String value) {
     }
 
@@ -44,7 +38,7 @@ public final class DateCache {
 
     /** Formats an instant as an HTTP date (for Last-Modified and the like). */
     public static String format(Instant instant) {
-        return HTTP_DATE.format(instant);
+        return DateTexts.httpDate(instant.getEpochSecond());
     }
 
     private static Line line() {
@@ -59,7 +53,7 @@ public final class DateCache {
     }
 
     private static Line format(long second) {
-        String value = HTTP_DATE.format(Instant.ofEpochSecond(second));
+        String value = DateTexts.httpDate(second);
         return new Line(second, ("Date: " + value + "\r\n").getBytes(StandardCharsets.US_ASCII), value);
     }
 }

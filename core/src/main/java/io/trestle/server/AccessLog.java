@@ -2,13 +2,12 @@ package io.trestle.server;
 
 import io.trestle.AccessLogWriter;
 import io.trestle.http1.DateCache;
+import io.trestle.http1.DateTexts;
 import io.trestle.http1.Http1Request;
 import io.trestle.http1.Http1Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * Formats one line per request in the Combined Log Format and hands it to an
@@ -17,8 +16,7 @@ import java.util.Locale;
  * The size is what went on the wire for the response, head included.
  */
 final class AccessLog {
-    private static final DateTimeFormatter CLF_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneId.systemDefault());
+    private static final ZoneId ZONE = ZoneId.systemDefault();
 
     private record Stamp(long second, byte[] text) {
     }
@@ -84,7 +82,8 @@ final class AccessLog {
         long second = headWritten ? DateCache.lastSecond() : System.currentTimeMillis() / 1000;
         Stamp s = stamp;
         if (s.second != second) {
-            s = new Stamp(second, CLF_TIME.format(Instant.ofEpochSecond(second)).getBytes(StandardCharsets.US_ASCII));
+            String text = DateTexts.commonLog(second, ZONE.getRules().getOffset(Instant.ofEpochSecond(second)));
+            s = new Stamp(second, text.getBytes(StandardCharsets.US_ASCII));
             stamp = s;
         }
         return s.text;
