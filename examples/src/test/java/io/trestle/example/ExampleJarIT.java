@@ -58,7 +58,7 @@ class ExampleJarIT {
         assertTrue(!out.contains("Exception"), "no stack trace: " + out);
     }
 
-    private static URI awaitListening(BufferedReader log) {
+    static URI awaitListening(BufferedReader log) {
         try {
             for (String line; (line = log.readLine()) != null; ) {
                 System.out.println("app> " + line);
@@ -73,7 +73,7 @@ class ExampleJarIT {
         throw new IllegalStateException("the app ended without listening");
     }
 
-    private static void drain(BufferedReader log) {
+    static void drain(BufferedReader log) {
         try {
             while (log.readLine() != null) {
                 // keep the pipe from filling
