@@ -89,7 +89,9 @@ class TlsTimeoutTest {
 
     private static void assertTookAbout(Duration timeout, long startNanos) {
         long took = System.nanoTime() - startNanos;
-        assertTrue(took >= timeout.toNanos() - TimeUnit.MILLISECONDS.toNanos(50) && took < GENEROUS_NANOS,
+        // At least half the timeout: an immediate close would not count. Not all of it: the client
+        // starts its clock a scheduling delay after the server does for the idle timeout.
+        assertTrue(took >= timeout.toNanos() / 2 && took < GENEROUS_NANOS,
                 "took " + TimeUnit.NANOSECONDS.toMillis(took) + " ms for a timeout of " + timeout.toMillis() + " ms");
     }
 
