@@ -333,8 +333,14 @@ main() {
     : > "$servers_tsv"
     local load_before
     load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+    # Each pass starts one server further down the list: the machine's speed drifts over minutes,
+    # and a server measured first in every pass met the same phase each time (in the 15:39 run
+    # Trestle, always first, started in 1.10-1.50 s against 0.99 s in interleaved runs).
+    local -a order
+    read -r -a order <<< "$servers"
     for run in $(seq "$runs"); do
-        for name in $servers; do
+        local shift_by=$(( (run - 1) % ${#order[@]} ))
+        for name in "${order[@]:shift_by}" "${order[@]:0:shift_by}"; do
             measure_server "$name" "$run"
         done
     done
