@@ -162,9 +162,7 @@ class IndexedRoutesTest {
 
     @Test
     void aMalformedIndexIsLoggedAndMeansScan() throws IOException {
-        Path jar = TestJars.builder().java("com.acme.A", "package com.acme; public class A {}")
-                .resource(RouteIndex.PATH, "# trestle-route-index 1\nthis is not an index line\n")
-                .write(dir.resolve("bad.jar"));
+        Path jar = jarWithMalformedIndex("bad.jar");
         LogCapture log = LogCapture.of(IndexedRoutes.class, Level.WARN);
         try (log) {
             IndexedRoutes.Lookup lookup = IndexedRoutes.find(List.of(jar), List.of());
@@ -178,9 +176,7 @@ class IndexedRoutesTest {
 
     @Test
     void aPluginJarIsNamedAsTheUserKnowsItNotAsItsPrivateCopy() throws IOException {
-        Path copy = TestJars.builder().java("com.acme.A", "package com.acme; public class A {}")
-                .resource(RouteIndex.PATH, "# trestle-route-index 1\nthis is not an index line\n")
-                .write(dir.resolve("trestle-plugin-copy-8731.jar"));
+        Path copy = jarWithMalformedIndex("trestle-plugin-copy-8731.jar");
         LogCapture log = LogCapture.of(IndexedRoutes.class, Level.WARN);
         try (log) {
             IndexedRoutes.Lookup lookup = IndexedRoutes.findInPluginJar(copy, "acme-shop.jar");
@@ -191,6 +187,13 @@ class IndexedRoutesTest {
         assertFalse(warning.contains("copy-8731"), warning);
         Path plain = TestJars.builder().java("com.acme.B", "package com.acme; public class B {}").write(dir.resolve("copy-2.jar"));
         assertEquals("no @Route index in acme-tools.jar", IndexedRoutes.findInPluginJar(plain, "acme-tools.jar").reason());
+    }
+
+    /** A jar with one class and an index whose second line is no index line. */
+    private Path jarWithMalformedIndex(String fileName) throws IOException {
+        return TestJars.builder().java("com.acme.A", "package com.acme; public class A {}")
+                .resource(RouteIndex.PATH, "# trestle-route-index 1\nthis is not an index line\n")
+                .write(dir.resolve(fileName));
     }
 
     static Path unzip(Path jar, Path folder) throws IOException {
