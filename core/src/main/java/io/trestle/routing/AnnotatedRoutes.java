@@ -7,6 +7,7 @@ import io.trestle.Route;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.List;
  * {@link MethodHandle} so a request costs no reflection.
  */
 final class AnnotatedRoutes {
+    private static final Route[] NONE = {};
     private static final MethodType HANDLE_TYPE = MethodType.methodType(void.class, Request.class, Response.class);
     /** By name, then by {@code toString()}. A class, not Comparator.comparing: no lambdas to spin at start-up. */
     private static final Comparator<java.lang.reflect.Method> BY_NAME_THEN_SIGNATURE = new Comparator<>() {
@@ -46,7 +48,7 @@ final class AnnotatedRoutes {
     static List<Binding> of(Object instance) {
         Class<?> type = instance.getClass();
         List<Binding> bindings = new ArrayList<>();
-        Route[] onClass = type.getAnnotationsByType(Route.class);
+        Route[] onClass = routesOn(type);
         if (onClass.length > 0) {
             if (!(instance instanceof Handler handler)) {
                 throw new IllegalArgumentException(type.getName() + " has @Route on its class but does not implement "
@@ -61,7 +63,10 @@ final class AnnotatedRoutes {
         // getMethods() has no defined order; a fixed one keeps registration (and listings) stable.
         Arrays.sort(methods, BY_NAME_THEN_SIGNATURE);
         for (java.lang.reflect.Method m : methods) {
-            Route[] routes = m.getAnnotationsByType(Route.class);
+            if (m.getDeclaringClass() == Object.class) {
+                continue; // never routes; reading their JDK annotations would make 4 proxy classes at start-up
+            }
+            Route[] routes = routesOn(m);
             if (routes.length == 0 || m.isBridge()) {
                 continue;
             }
@@ -83,12 +88,33 @@ final class AnnotatedRoutes {
     private static void rejectNonPublic(Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
-                if (!Modifier.isPublic(m.getModifiers()) && m.getAnnotationsByType(Route.class).length > 0) {
+                if (!Modifier.isPublic(m.getModifiers()) && routesOn(m).length > 0) {
                     throw new IllegalArgumentException("@Route method " + c.getName() + "#" + m.getName()
                             + " must be public");
                 }
             }
         }
+    }
+
+    /**
+     * What {@code getAnnotationsByType(Route.class)} returns, for a type or method: {@code Route} is
+     * not {@code @Inherited}, so it is the direct annotation and the container's. Asked this way the
+     * JDK need not read {@code Route}'s own meta-annotations ({@code @Repeatable} and the rest),
+     * three proxy classes spun at start-up.
+     */
+    private static Route[] routesOn(AnnotatedElement element) {
+        Route single = element.getDeclaredAnnotation(Route.class);
+        Route.List list = element.getDeclaredAnnotation(Route.List.class);
+        if (list == null) {
+            return single == null ? NONE : new Route[] {single};
+        }
+        if (single == null) {
+            return list.value();
+        }
+        Route[] both = Arrays.copyOf(list.value(), list.value().length + 1);
+        System.arraycopy(both, 0, both, 1, both.length - 1);
+        both[0] = single;
+        return both;
     }
 
     private static void checkSignature(java.lang.reflect.Method m, String name) {

@@ -69,6 +69,20 @@ class AnnotatedRoutesTest {
         }
     }
 
+    /** One {@code @Route} beside an explicit container: both count, as getAnnotationsByType has it. */
+    @Route(path = "/single")
+    @Route.List({@Route(path = "/listed/a"), @Route(path = "/listed/b")})
+    public static final class SingleAndList implements Handler {
+        @Override
+        public void handle(Request req, Response res) {
+        }
+
+        @Route(path = "/m/single")
+        @Route.List(@Route(path = "/m/listed"))
+        public void both(Request req, Response res) {
+        }
+    }
+
     public static class BaseApi {
         @Route(path = "/base")
         public void base(Request req, Response res) {
@@ -231,6 +245,19 @@ class AnnotatedRoutesTest {
         RouteTable table = table(new Both());
         assertEquals(Both.class.getName(), table.match(Method.GET, "/both").route().origin().name());
         assertEquals(Both.class.getName() + "#extra", table.match(Method.GET, "/both/extra").route().origin().name());
+    }
+
+    @Test
+    void aSingleRouteAndAnExplicitContainerAreBothRead() {
+        RouteTable table = table(new SingleAndList());
+        for (String path : List.of("/single", "/listed/a", "/listed/b")) {
+            assertEquals(SingleAndList.class.getName(), table.match(Method.GET, path).route().origin().name(), path);
+        }
+        for (String path : List.of("/m/single", "/m/listed")) {
+            assertEquals(SingleAndList.class.getName() + "#both", table.match(Method.GET, path).route().origin().name(),
+                    path);
+        }
+        assertEquals(5, table.routes().size());
     }
 
     @Test
