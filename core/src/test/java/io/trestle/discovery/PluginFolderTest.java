@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,5 +51,20 @@ class PluginFolderTest {
         assertEquals(before.size(), renamed.size());
         assertEquals(before.modified(), renamed.modified());
         assertTrue(before.fileKey() == null || !before.equals(renamed), "same size and time, but another file");
+    }
+
+    /** equals and hashCode are written out (see JarStamp); each field must still count. */
+    @Test
+    void stampsAreEqualExactlyWhenAllThreeFieldsAre() {
+        FileTime t = FileTime.fromMillis(1_000);
+        JarStamp stamp = new JarStamp(3, t, "inode-1");
+        assertEquals(stamp, new JarStamp(3, FileTime.fromMillis(1_000), "inode-1"));
+        assertEquals(stamp.hashCode(), new JarStamp(3, FileTime.fromMillis(1_000), "inode-1").hashCode());
+        assertNotEquals(stamp, new JarStamp(4, t, "inode-1"));
+        assertNotEquals(stamp, new JarStamp(3, FileTime.fromMillis(2_000), "inode-1"));
+        assertNotEquals(stamp, new JarStamp(3, t, "inode-2"));
+        assertNotEquals(stamp, new JarStamp(3, t, null));
+        assertEquals(new JarStamp(3, t, null), new JarStamp(3, t, null));
+        assertNotEquals(stamp, "not a stamp");
     }
 }
