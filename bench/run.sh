@@ -349,11 +349,14 @@ main() {
     day=$(date -u +%F)
     file="$bench/results/$day${quick:+-quick-$quick}.md"
     [ ! -e "$file" ] || file="$bench/results/$day${quick:+-quick-$quick}-$(date -u +%H%M).md"
+    # --jvm-flags=VALUE: flags start with '-', which argparse would take for an option of its own.
+    # Written aside first, so a failed report leaves no empty results file.
     python3 "$scripts/report.py" \
         --measures "$measures_tsv" --servers "$servers_tsv" --runs "$runs" \
-        --duration "$duration" --jvm-flags "${JVM_FLAGS:-}" --java "$JAVA" --nginx "$NGINX" \
+        --duration "$duration" --jvm-flags="${JVM_FLAGS:-}" --java "$JAVA" --nginx "$NGINX" \
         --load-before "$load_before" --load-after "$(cut -d' ' -f1-3 /proc/loadavg)" \
-        --clk-tck "$(getconf CLK_TCK)" --versions "$bench/pom.xml" > "$file"
+        --clk-tck "$(getconf CLK_TCK)" --versions "$bench/pom.xml" > "$file.part"
+    mv "$file.part" "$file"
     cat "$file"
     log "saved $file"
 }
