@@ -111,9 +111,10 @@ final class AnnotatedRoutes {
         if (single == null) {
             return list.value();
         }
-        Route[] both = Arrays.copyOf(list.value(), list.value().length + 1);
-        System.arraycopy(both, 0, both, 1, both.length - 1);
+        Route[] listed = list.value();
+        Route[] both = new Route[listed.length + 1];
         both[0] = single;
+        System.arraycopy(listed, 0, both, 1, listed.length);
         return both;
     }
 
