@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.trestle.Config;
 import io.trestle.Plugin;
 import io.trestle.Setting;
+import io.trestle.config.Usage;
 import io.trestle.login.redis.RedisAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,5 +122,14 @@ class LoginSettingsTest {
                         "session-idle", "session-max", "session-cookie", "protected-paths", "cors-origins", "pbkdf2-iterations",
                         "sessions", "redis-timeout", "redis-key-prefix"),
                 found.settings().stream().map(Setting::name).toList());
+    }
+
+    @Test
+    void theLockoutSettingsAreShownInTheHelp() {
+        String help = Usage.format("trestle", LoginSettings.all());
+        for (String flag : List.of("--login-max-failures-user-client", "--login-max-failures-user-global", "--login-max-failures-client")) {
+            assertTrue(help.contains(flag), flag + " in\n" + help);
+        }
+        assertTrue(help.contains("100") && help.contains("doubling up to 60s"), help);
     }
 }
