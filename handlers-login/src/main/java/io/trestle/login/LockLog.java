@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * are dropped, and beyond that lines are skipped and counted into a summary at most once a minute.
  *
  * <pre>{@code
- * long quietSince = locks.due("user-client:203.0.113.7 eiger", Duration.ofMinutes(14));
- * if (quietSince >= 0) log.warn("... locked ({} refused since the last line)", quietSince);
+ * long unlogged = locks.due("user-client:203.0.113.7 eiger", Duration.ofMinutes(14));
+ * if (unlogged >= 0) log.warn("... locked ({} more refused since the last line)", unlogged);
  * }</pre>
  */
 final class LockLog {

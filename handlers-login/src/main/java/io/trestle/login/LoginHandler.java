@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
  * {@code POST /api/login}: checks {@code {"username", "password"}} against the users file and
  * starts a new session. In order: 415 unless the body is JSON, 400 for a body that is not the
  * expected object, 429 when the user name from this client, the client, or (from an address
- * that has not signed the user in lately) the user name overall is throttled (even with the right
- * password; see {@link LoginThrottle}), then 200 with a new session cookie or 401 — the same body for a wrong password and
- * an unknown user, which also take the same time.
+ * that has not signed the user in lately) the user name overall is throttled, even with the right
+ * password (see {@link LoginThrottle}), then 200 with a new session cookie or 401 — the same body
+ * for a wrong password and an unknown user, which also take the same time.
  */
 final class LoginHandler implements Handler {
     private static final Logger log = LoggerFactory.getLogger(LoginHandler.class);

@@ -116,8 +116,7 @@ public final class LoginPlugin implements Plugin {
                 + "throttled after {} failures per user and client, {} per client, or (slowed down) {} per user "
                 + "within {}; protected paths {}; CORS origins {}",
                 s.sessionIdle(), s.sessionMax(), s.maxFailuresUserClient(), s.maxFailuresClient(), s.maxFailuresUserGlobal(),
-                s.throttleWindow(),
-                s.protectedPaths(), s.corsOrigins());
+                s.throttleWindow(), s.protectedPaths(), s.corsOrigins());
     }
 
     /** The given stores, else in-memory ones or a link to Redis as the {@code sessions} setting says. */

@@ -14,10 +14,10 @@ import java.util.List;
  *
  * @param usersFile          the users file
  * @param maxFailuresUserClient failed attempts per user name from one client address within the
- *                              window before 429
+ *                           window before 429
  * @param maxFailuresUserGlobal failed attempts per user name from all addresses within the window
- *                              beyond which addresses that have not signed the user in must wait,
- *                              1 s doubling up to 60 s, between attempts
+ *                           beyond which addresses that have not signed the user in must wait,
+ *                           1 s doubling up to 60 s, between attempts
  * @param maxFailuresClient  failed attempts per client address within the window before 429
  * @param throttleWindow     the sliding window failures are counted in
  * @param sessionIdle        a session ends after this long unused
@@ -30,8 +30,8 @@ import java.util.List;
  * @param redisTimeout       how long connecting to Redis or one command may take
  * @param redisKeyPrefix     what every Redis key starts with
  */
-record LoginSettings(Path usersFile, int maxFailuresUserClient, int maxFailuresUserGlobal, int maxFailuresClient, Duration throttleWindow,
-                     Duration sessionIdle, Duration sessionMax, String cookieName, List<String> protectedPaths,
+record LoginSettings(Path usersFile, int maxFailuresUserClient, int maxFailuresUserGlobal, int maxFailuresClient,
+                     Duration throttleWindow, Duration sessionIdle, Duration sessionMax, String cookieName, List<String> protectedPaths,
                      CorsPolicy corsOrigins, int iterations, RedisAddress redis, Duration redisTimeout,
                      String redisKeyPrefix) {
 
