@@ -38,6 +38,7 @@ final class LoginThrottle {
     private final int maxPerUserGlobal;
     private final int maxPerClient;
     private final Duration window;
+    private final String windowText;
     private final Predicate<String> knownUser;
     private final LockLog locks;
 
@@ -52,6 +53,7 @@ final class LoginThrottle {
         this.maxPerUserGlobal = maxPerUserGlobal;
         this.maxPerClient = maxPerClient;
         this.window = window;
+        this.windowText = describe(window);
         this.knownUser = knownUser;
         this.locks = new LockLog(clock);
     }
@@ -78,7 +80,7 @@ final class LoginThrottle {
             long unlogged = locks.due(pair, wait);
             if (unlogged >= 0) {
                 log.warn("Sign-ins for {} from {} refused for {} s: {} failures within {}{}", label(username), client,
-                        seconds(wait), maxPerUserClient, window, since(unlogged));
+                        seconds(wait), maxPerUserClient, windowText, since(unlogged));
             }
             return new Ticket(username, client, wait, false);
         }
@@ -89,7 +91,7 @@ final class LoginThrottle {
             long unlogged = locks.due(clientKey, wait);
             if (unlogged >= 0) {
                 log.warn("Sign-ins from {} refused for {} s: {} failures within {}, whatever the user name{}", client,
-                        seconds(wait), maxPerClient, window, since(unlogged));
+                        seconds(wait), maxPerClient, windowText, since(unlogged));
             }
             return new Ticket(username, client, wait, false);
         }
@@ -106,7 +108,7 @@ final class LoginThrottle {
             if (unlogged >= 0) {
                 log.warn("Sign-ins for {} slowed down: over {} failures within {} from all addresses; "
                         + "addresses that have not signed it in wait up to {} s between attempts{}", label(username),
-                        maxPerUserGlobal, window, MAX_PAUSE.toSeconds(), since(unlogged));
+                        maxPerUserGlobal, windowText, MAX_PAUSE.toSeconds(), since(unlogged));
             }
             return new Ticket(username, client, wait, false);
         }
@@ -139,6 +141,19 @@ final class LoginThrottle {
 
     private String label(String username) {
         return knownUser.test(username) ? "user '" + username + "'" : "an unknown user name";
+    }
+
+    /** {@code 15 min}, {@code 1 h}, {@code 90 s}: for log lines, where {@code PT15M} reads badly. */
+    static String describe(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + " h";
+        } else if (ms % 60_000 == 0) {
+            return ms / 60_000 + " min";
+        } else if (ms % 1000 == 0) {
+            return ms / 1000 + " s";
+        }
+        return ms + " ms";
     }
 
     private static long seconds(Duration wait) {

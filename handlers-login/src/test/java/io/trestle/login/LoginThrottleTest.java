@@ -198,7 +198,7 @@ class LoginThrottleTest {
             }
             assertEquals(1, log.lines().size(), log.lines().toString());
             String line = log.lines().get(0);
-            assertTrue(line.startsWith("WARN") && line.contains("user 'eiger' from 10.0.0.1") && line.contains("900 s"), line);
+            assertTrue(line.startsWith("WARN") && line.contains("user 'eiger' from 10.0.0.1") && line.contains("900 s") && line.contains("5 failures within 15 min"), line);
 
             clock.advance(WINDOW.minusMinutes(1));
             failSpread("ann", 101, 4);
