@@ -122,7 +122,10 @@ public final class InMemoryAttemptCounter implements AttemptCounter {
         remembered.values().removeIf(until -> until <= now);
     }
 
-    /** The attempt times of one key, oldest first, in a ring that grows to the limit (past it with backoff, one per pause). Guarded by itself. */
+    /**
+     * The attempt times of one key, oldest first, in a ring that grows to the limit (past it with
+     * backoff, by one per pause). Guarded by itself.
+     */
     private static final class Attempts {
         private long[] times = new long[4];
         private int start;
