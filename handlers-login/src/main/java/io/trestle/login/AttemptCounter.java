@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * Counts sign-in attempts per key (a user name, a client address) within a sliding time window,
- * for throttling. The default, {@link InMemoryAttemptCounter}, counts in this process; a shared
- * one (Redis) lets several servers throttle together.
+ * for throttling, and remembers keys for a while (an address that signed a user in). The default,
+ * {@link InMemoryAttemptCounter}, counts in this process; a shared one (Redis) lets several
+ * servers throttle together.
  *
  * <pre>{@code
  * Duration wait = counter.attempt("user:eiger", 5, Duration.ofMinutes(15));
@@ -26,6 +27,27 @@ public interface AttemptCounter extends AutoCloseable {
      * returns how long until the next attempt would be allowed (positive).
      */
     Duration attempt(String key, int limit, Duration window);
+
+    /**
+     * Records an attempt for {@code key} with a limit that slows down instead of locking out:
+     * while fewer than {@code limit} attempts are within the last {@code window}, every attempt
+     * is recorded; from then on one attempt at a time, each after a pause that starts at
+     * {@code firstPause} and doubles with every attempt let through, up to {@code maxPause}. The
+     * pauses start over once the count is below the limit again. Returns {@link Duration#ZERO}
+     * after recording, else how long until the next attempt would be let through (nothing is
+     * recorded).
+     *
+     * <pre>{@code
+     * counter.attemptWithBackoff("user:eiger", 100, Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofMinutes(1));
+     * }</pre>
+     */
+    Duration attemptWithBackoff(String key, int limit, Duration window, Duration firstPause, Duration maxPause);
+
+    /** Remembers {@code key} for {@code window} from now (again from now if it was remembered). */
+    void remember(String key, Duration window);
+
+    /** Whether {@code key} was {@linkplain #remember remembered} and its window has not passed. */
+    boolean remembers(String key);
 
     /** Takes back the latest attempt recorded for {@code key} (it did not fail after all). */
     void forgive(String key);

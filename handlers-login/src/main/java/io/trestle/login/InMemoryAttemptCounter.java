@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Counts attempts in this process's memory: per key, the times of the attempts still inside the
- * window. Keys whose attempts have all left their window are swept by whichever call comes
- * first after each sweep interval: no thread of its own.
+ * window (and, for a limit with backoff, when the next attempt may pass and the pause after it).
+ * Keys whose attempts have all left their window, and remembered keys whose window has passed,
+ * are swept by whichever call comes first after each sweep interval: no thread of its own.
  *
  * <pre>{@code
  * AttemptCounter counter = new InMemoryAttemptCounter();
@@ -19,6 +20,8 @@ public final class InMemoryAttemptCounter implements AttemptCounter {
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final ConcurrentMap<String, Attempts> byKey = new ConcurrentHashMap<>();
+    // Remembered key -> the epoch millisecond its window ends.
+    private final ConcurrentMap<String, Long> remembered = new ConcurrentHashMap<>();
     private final Clock clock;
     private volatile Instant nextSweep;
 
@@ -34,6 +37,11 @@ public final class InMemoryAttemptCounter implements AttemptCounter {
 
     @Override
     public Duration attempt(String key, int limit, Duration window) {
+        return attemptWithBackoff(key, limit, window, null, null);
+    }
+
+    @Override
+    public Duration attemptWithBackoff(String key, int limit, Duration window, Duration firstPause, Duration maxPause) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
@@ -45,9 +53,25 @@ public final class InMemoryAttemptCounter implements AttemptCounter {
                 if (a.removed) {
                     continue; // swept between lookup and lock: use a fresh entry
                 }
-                return Duration.ofMillis(a.tryAdd(now, limit, window.toMillis()));
+                long wait = firstPause == null
+                        ? a.tryAdd(now, limit, window.toMillis())
+                        : a.tryAddWithBackoff(now, limit, window.toMillis(), firstPause.toMillis(), maxPause.toMillis());
+                return Duration.ofMillis(wait);
             }
         }
+    }
+
+    @Override
+    public void remember(String key, Duration window) {
+        long now = clock.millis();
+        sweepIfDue(now);
+        remembered.put(key, now + window.toMillis());
+    }
+
+    @Override
+    public boolean remembers(String key) {
+        Long until = remembered.get(key);
+        return until != null && clock.millis() < until;
     }
 
     @Override
@@ -70,9 +94,9 @@ public final class InMemoryAttemptCounter implements AttemptCounter {
         }
     }
 
-    /** How many keys are tracked, stale ones not yet swept included. */
+    /** How many keys are tracked (counted or remembered), stale ones not yet swept included. */
     public int size() {
-        return byKey.size();
+        return byKey.size() + remembered.size();
     }
 
     private void sweepIfDue(long now) {
@@ -95,14 +119,21 @@ public final class InMemoryAttemptCounter implements AttemptCounter {
                 }
             }
         }
+        remembered.values().removeIf(until -> until <= now);
     }
 
-    /** The attempt times of one key, oldest first, in a ring that grows to the limit. Guarded by itself. */
+    /**
+     * The attempt times of one key, oldest first, in a ring that grows to the limit (past it with
+     * backoff, by one per pause). Guarded by itself.
+     */
     private static final class Attempts {
         private long[] times = new long[4];
         private int start;
         private int count;
         private long windowMillis;
+        // With backoff, once the limit is reached: when the next attempt may pass, and the pause after it.
+        private long nextAllowed;
+        private long nextPause;
         boolean removed;
 
         /** Returns 0 after recording {@code now}, or the milliseconds to wait without recording. */
@@ -113,12 +144,35 @@ public final class InMemoryAttemptCounter implements AttemptCounter {
                 long wait = at(count - limit) + windowMillis - now;
                 return Math.max(1, wait);
             }
+            add(now);
+            return 0;
+        }
+
+        /** Like {@link #tryAdd}, but at the limit lets one attempt through per pause, the pause doubling. */
+        long tryAddWithBackoff(long now, int limit, long windowMillis, long firstPause, long maxPause) {
+            this.windowMillis = windowMillis;
+            dropOlderThan(now - windowMillis);
+            if (count < limit) {
+                nextAllowed = 0;
+                nextPause = 0;
+            } else {
+                if (now < nextAllowed) {
+                    return nextAllowed - now;
+                }
+                long pause = Math.min(nextPause == 0 ? firstPause : nextPause, maxPause);
+                nextAllowed = now + pause;
+                nextPause = Math.min(pause * 2, maxPause);
+            }
+            add(now);
+            return 0;
+        }
+
+        private void add(long now) {
             if (count == times.length) {
                 grow();
             }
             times[(start + count) % times.length] = now;
             count++;
-            return 0;
         }
 
         void removeLatest() {

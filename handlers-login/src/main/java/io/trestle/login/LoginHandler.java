@@ -4,7 +4,6 @@ import io.trestle.Handler;
 import io.trestle.Request;
 import io.trestle.Response;
 import io.trestle.Status;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -13,9 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /api/login}: checks {@code {"username", "password"}} against the users file and
  * starts a new session. In order: 415 unless the body is JSON, 400 for a body that is not the
- * expected object, 429 when the user name or the client is throttled (even with the right
- * password), then 200 with a new session cookie or 401 — the same body for a wrong password and
- * an unknown user, which also take the same time.
+ * expected object, 429 when the user name from this client, the client, or (from an address
+ * that has not signed the user in lately) the user name overall is throttled, even with the right
+ * password (see {@link LoginThrottle}), then 200 with a new session cookie or 401 — the same body
+ * for a wrong password and an unknown user, which also take the same time.
  */
 final class LoginHandler implements Handler {
     private static final Logger log = LoggerFactory.getLogger(LoginHandler.class);
@@ -59,9 +59,9 @@ final class LoginHandler implements Handler {
     private void signIn(Request req, Response res, Credentials credentials) throws InterruptedException {
         String name = credentials.username();
         String client = req.clientAddress();
-        Duration wait = throttle.begin(name, client);
-        if (!wait.isZero()) {
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        LoginThrottle.Ticket ticket = throttle.begin(name, client);
+        if (ticket.refused()) {
+            long seconds = Math.max(1, (ticket.retryAfter().toMillis() + 999) / 1000);
             res.header("Retry-After", Long.toString(seconds));
             Map<String, Object> body = JsonReplies.body("too many attempts", LoginCodes.THROTTLED);
             body.put("retryAfter", seconds);
@@ -69,7 +69,7 @@ final class LoginHandler implements Handler {
             return;
         }
         if (!gate.enter()) {
-            throttle.abandoned(name, client);
+            throttle.abandoned(ticket);
             res.header("Retry-After", "1");
             JsonReplies.error(res, Status.SERVICE_UNAVAILABLE, "busy, try again", LoginCodes.BUSY);
             return;
@@ -78,7 +78,7 @@ final class LoginHandler implements Handler {
         try {
             ok = users.verify(name, credentials.password());
         } catch (RuntimeException e) {
-            throttle.abandoned(name, client);
+            throttle.abandoned(ticket);
             throw e;
         } finally {
             gate.leave();
@@ -88,7 +88,7 @@ final class LoginHandler implements Handler {
             JsonReplies.error(res, Status.UNAUTHORIZED, "failed", LoginCodes.FAILED);
             return;
         }
-        throttle.succeeded(name, client);
+        throttle.succeeded(ticket);
         String old = cookie.read(req);
         if (old != null) {
             sessions.end(old); // a new id at every sign-in: a planted id never becomes a session

@@ -99,7 +99,8 @@ public final class LoginPlugin implements Plugin {
         if (cookie.alwaysSecure()) {
             log.info("Session cookie {} is always Secure: sign-in works over HTTPS only", s.cookieName());
         }
-        LoginThrottle throttle = new LoginThrottle(attempts, s.maxFailuresUser(), s.maxFailuresClient(), s.throttleWindow());
+        LoginThrottle throttle = new LoginThrottle(attempts, s.maxFailuresUserClient(), s.maxFailuresUserGlobal(),
+                s.maxFailuresClient(), s.throttleWindow(), users::exists, clock);
 
         routes.filter(new CorsFilter(s.corsOrigins()));
         routes.filter(new SessionFilter(sessions, cookie));
@@ -112,9 +113,10 @@ public final class LoginPlugin implements Plugin {
         routes.add(Method.POST, "/api/logout", new LogoutHandler(sessions, cookie));
         routes.exception(StoreUnavailableException.class, LoginPlugin::storeUnavailable);
         log.info("Login API on /api/login, /api/session, /api/logout: sessions end {} idle or {} after sign-in; "
-                + "throttled after {} failures per user or {} per client within {}; protected paths {}; CORS origins {}",
-                s.sessionIdle(), s.sessionMax(), s.maxFailuresUser(), s.maxFailuresClient(), s.throttleWindow(),
-                s.protectedPaths(), s.corsOrigins());
+                + "throttled after {} failures per user and client, {} per client, or (slowed down) {} per user "
+                + "within {}; protected paths {}; CORS origins {}",
+                s.sessionIdle(), s.sessionMax(), s.maxFailuresUserClient(), s.maxFailuresClient(), s.maxFailuresUserGlobal(),
+                s.throttleWindow(), s.protectedPaths(), s.corsOrigins());
     }
 
     /** The given stores, else in-memory ones or a link to Redis as the {@code sessions} setting says. */

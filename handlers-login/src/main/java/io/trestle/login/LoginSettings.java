@@ -13,7 +13,11 @@ import java.util.List;
  * The login module's settings, read from the {@link Config} and checked once at start-up.
  *
  * @param usersFile          the users file
- * @param maxFailuresUser    failed attempts per user name within the window before 429
+ * @param maxFailuresUserClient failed attempts per user name from one client address within the
+ *                           window before 429
+ * @param maxFailuresUserGlobal failed attempts per user name from all addresses within the window
+ *                           beyond which addresses that have not signed the user in must wait,
+ *                           1 s doubling up to 60 s, between attempts
  * @param maxFailuresClient  failed attempts per client address within the window before 429
  * @param throttleWindow     the sliding window failures are counted in
  * @param sessionIdle        a session ends after this long unused
@@ -26,8 +30,8 @@ import java.util.List;
  * @param redisTimeout       how long connecting to Redis or one command may take
  * @param redisKeyPrefix     what every Redis key starts with
  */
-record LoginSettings(Path usersFile, int maxFailuresUser, int maxFailuresClient, Duration throttleWindow,
-                     Duration sessionIdle, Duration sessionMax, String cookieName, List<String> protectedPaths,
+record LoginSettings(Path usersFile, int maxFailuresUserClient, int maxFailuresUserGlobal, int maxFailuresClient,
+                     Duration throttleWindow, Duration sessionIdle, Duration sessionMax, String cookieName, List<String> protectedPaths,
                      CorsPolicy corsOrigins, int iterations, RedisAddress redis, Duration redisTimeout,
                      String redisKeyPrefix) {
 
@@ -35,6 +39,8 @@ record LoginSettings(Path usersFile, int maxFailuresUser, int maxFailuresClient,
     static final String ITERATIONS = "pbkdf2-iterations";
     static final String SESSIONS = "sessions";
     static final String MEMORY = "memory";
+    static final String MAX_FAILURES_USER_CLIENT = "login-max-failures-user-client";
+    static final String MAX_FAILURES_USER_GLOBAL = "login-max-failures-user-global";
 
     static Setting usersSetting() {
         return Setting.of(USERS, Kind.PATH, "users.properties", "the users file (name=pbkdf2-sha256$...; see passwd)");
@@ -48,7 +54,10 @@ record LoginSettings(Path usersFile, int maxFailuresUser, int maxFailuresClient,
     static List<Setting> all() {
         return List.of(
                 usersSetting(),
-                Setting.of("login-max-failures-user", Kind.INT, "5", "failed sign-ins per user name before 429"),
+                Setting.of(MAX_FAILURES_USER_CLIENT, Kind.INT, "5",
+                        "failed sign-ins per user name from one client address before 429"),
+                Setting.of(MAX_FAILURES_USER_GLOBAL, Kind.INT, "100", "failed sign-ins per user name from all addresses "
+                        + "before new addresses wait between tries (1s, doubling up to 60s)"),
                 Setting.of("login-max-failures-client", Kind.INT, "20", "failed sign-ins per client address before 429"),
                 Setting.of("login-throttle-window", Kind.DURATION, "15m", "the time failed sign-ins are counted over"),
                 Setting.of("session-idle", Kind.DURATION, "30m", "a session ends after this long unused"),
@@ -65,7 +74,8 @@ record LoginSettings(Path usersFile, int maxFailuresUser, int maxFailuresClient,
 
     /** @throws IllegalArgumentException naming the setting that is out of range */
     static LoginSettings from(Config config) {
-        int perUser = atLeastOne(config, "login-max-failures-user", 5);
+        int perUserClient = atLeastOne(config, MAX_FAILURES_USER_CLIENT, 5);
+        int perUserGlobal = atLeastOne(config, MAX_FAILURES_USER_GLOBAL, 100);
         int perClient = atLeastOne(config, "login-max-failures-client", 20);
         Duration window = positive(config, "login-throttle-window", Duration.ofMinutes(15));
         Duration idle = positive(config, "session-idle", Duration.ofMinutes(30));
@@ -88,7 +98,8 @@ record LoginSettings(Path usersFile, int maxFailuresUser, int maxFailuresClient,
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cors-origins: " + e.getMessage());
         }
-        return new LoginSettings(Path.of(config.string(USERS, "users.properties")), perUser, perClient, window,
+        return new LoginSettings(Path.of(config.string(USERS, "users.properties")), perUserClient, perUserGlobal, perClient,
+                window,
                 idle, max, cookie, paths, cors, iterations(config), redis(config),
                 positive(config, "redis-timeout", Duration.ofMillis(RedisLink.DEFAULT_TIMEOUT_MILLIS)), config.string("redis-key-prefix", "trestle:"));
     }

@@ -28,7 +28,7 @@ class CorsApiTest {
     @BeforeAll
     void start() throws Exception {
         f = LoginFixture.start(dir, Map.of("cors-origins", ALLOWED + ", http://localhost:3000",
-                "login-max-failures-user", "1000", "login-max-failures-client", "1000"), b -> b);
+                "login-max-failures-user-client", "1000", "login-max-failures-client", "1000"), b -> b);
     }
 
     @AfterAll

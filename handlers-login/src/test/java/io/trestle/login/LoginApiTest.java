@@ -34,7 +34,7 @@ class LoginApiTest {
     @BeforeAll
     void start() throws Exception {
         // High limits: this class makes many failed attempts; throttling has its own test.
-        f = LoginFixture.start(dir, java.util.Map.of("login-max-failures-user", "1000", "login-max-failures-client", "1000"),
+        f = LoginFixture.start(dir, java.util.Map.of("login-max-failures-user-client", "1000", "login-max-failures-client", "1000"),
                 b -> b);
     }
 

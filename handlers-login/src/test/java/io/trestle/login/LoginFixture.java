@@ -18,7 +18,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A server with the login plugin on a free port, a users file with {@code ann} and {@code eiger}
- * (cheap hashes), a clock the test moves, and helpers that speak the login API.
+ * (cheap hashes), a clock the test moves, and helpers that speak the login API. Sessions and
+ * throttling are in memory ({@link #store} is the session store), or in Redis.
  */
 final class LoginFixture implements AutoCloseable {
     static final String ANN_PASSWORD = "ann-password";
@@ -45,6 +46,15 @@ final class LoginFixture implements AutoCloseable {
 
     /** Starts with {@code settings} over the defaults, and {@code more} applied to the server builder. */
     static LoginFixture start(Path dir, Map<String, String> settings, UnaryOperator<Server.Builder> more) throws Exception {
+        return start(dir, settings, more, null);
+    }
+
+    /**
+     * Like {@link #start(Path, Map, UnaryOperator)}, with sessions and throttling in the Redis at
+     * {@code redisUrl} (or in memory when null), counted by the fixture's clock.
+     */
+    static LoginFixture start(Path dir, Map<String, String> settings, UnaryOperator<Server.Builder> more, String redisUrl)
+            throws Exception {
         Path users = dir.resolve("users.properties");
         UsersFile.empty()
                 .withUser("ann", PasswordHash.create(ANN_PASSWORD.toCharArray(), TEST_ITERATIONS))
@@ -53,10 +63,14 @@ final class LoginFixture implements AutoCloseable {
         Map<String, String> values = new HashMap<>();
         values.put("users", users.toString());
         values.put("pbkdf2-iterations", String.valueOf(TEST_ITERATIONS));
+        if (redisUrl != null) {
+            values.put("sessions", redisUrl);
+        }
         values.putAll(settings);
         MutableClock clock = new MutableClock();
-        InMemorySessionStore store = new InMemorySessionStore(clock);
-        LoginPlugin plugin = new LoginPlugin(store, new InMemoryAttemptCounter(clock), clock);
+        InMemorySessionStore store = redisUrl == null ? new InMemorySessionStore(clock) : null;
+        LoginPlugin plugin = redisUrl == null ? new LoginPlugin(store, new InMemoryAttemptCounter(clock), clock)
+                : new LoginPlugin(null, null, clock);
         Server.Builder builder = more.apply(Server.builder().config(Config.of(values)).plugin(plugin));
         return new LoginFixture(users, TrestleTest.start(builder), clock, store);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.trestle.Config;
 import io.trestle.Plugin;
 import io.trestle.Setting;
+import io.trestle.config.Usage;
 import io.trestle.login.redis.RedisAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,8 @@ class LoginSettingsTest {
     void defaultsMatchTheDocumentedOnes() {
         LoginSettings s = LoginSettings.from(Config.empty());
         assertEquals(Path.of("users.properties"), s.usersFile());
-        assertEquals(5, s.maxFailuresUser());
+        assertEquals(5, s.maxFailuresUserClient());
+        assertEquals(100, s.maxFailuresUserGlobal());
         assertEquals(20, s.maxFailuresClient());
         assertEquals(Duration.ofMinutes(15), s.throttleWindow());
         assertEquals(Duration.ofMinutes(30), s.sessionIdle());
@@ -50,7 +52,8 @@ class LoginSettingsTest {
     @Test
     void readsEveryValue() {
         LoginSettings s = LoginSettings.from(Config.of(Map.ofEntries(
-                Map.entry("users", "/etc/app/users"), Map.entry("login-max-failures-user", "3"),
+                Map.entry("users", "/etc/app/users"), Map.entry("login-max-failures-user-client", "3"),
+                Map.entry("login-max-failures-user-global", "50"),
                 Map.entry("login-max-failures-client", "9"), Map.entry("login-throttle-window", "1m"),
                 Map.entry("session-idle", "10s"), Map.entry("session-max", "1h"), Map.entry("session-cookie", "__Host-sid"),
                 Map.entry("protected-paths", "/api/private/{rest...}, /admin/{rest...}"),
@@ -58,7 +61,8 @@ class LoginSettingsTest {
                 Map.entry("sessions", "redis://10.0.0.5:6380/2"), Map.entry("redis-timeout", "2s"),
                 Map.entry("redis-key-prefix", "shop:"))));
         assertEquals(Path.of("/etc/app/users"), s.usersFile());
-        assertEquals(3, s.maxFailuresUser());
+        assertEquals(3, s.maxFailuresUserClient());
+        assertEquals(50, s.maxFailuresUserGlobal());
         assertEquals(9, s.maxFailuresClient());
         assertEquals(Duration.ofMinutes(1), s.throttleWindow());
         assertEquals(Duration.ofSeconds(10), s.sessionIdle());
@@ -80,7 +84,8 @@ class LoginSettingsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "login-max-failures-user | 0 | login-max-failures-user",
+        "login-max-failures-user-client | 0 | login-max-failures-user-client",
+        "login-max-failures-user-global | 0 | login-max-failures-user-global",
         "login-max-failures-client | -1 | login-max-failures-client",
         "login-throttle-window | 0s | login-throttle-window",
         "session-idle | 0 | session-idle",
@@ -112,9 +117,19 @@ class LoginSettingsTest {
             }
         }
         assertTrue(found != null, "META-INF/services/io.trestle.Plugin lists LoginPlugin");
-        assertEquals(List.of("users", "login-max-failures-user", "login-max-failures-client", "login-throttle-window",
+        assertEquals(List.of("users", "login-max-failures-user-client", "login-max-failures-user-global",
+                        "login-max-failures-client", "login-throttle-window",
                         "session-idle", "session-max", "session-cookie", "protected-paths", "cors-origins", "pbkdf2-iterations",
                         "sessions", "redis-timeout", "redis-key-prefix"),
                 found.settings().stream().map(Setting::name).toList());
+    }
+
+    @Test
+    void theLockoutSettingsAreShownInTheHelp() {
+        String help = Usage.format("trestle", LoginSettings.all());
+        for (String flag : List.of("--login-max-failures-user-client", "--login-max-failures-user-global", "--login-max-failures-client")) {
+            assertTrue(help.contains(flag), flag + " in\n" + help);
+        }
+        assertTrue(help.contains("100") && help.contains("doubling up to 60s"), help);
     }
 }

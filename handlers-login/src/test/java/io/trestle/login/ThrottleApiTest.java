@@ -84,7 +84,7 @@ class ThrottleApiTest {
 
     @Test
     void theLimitsAreConfigurable() throws Exception {
-        f = LoginFixture.start(dir, Map.of("login-max-failures-user", "2", "login-throttle-window", "1m"), b -> b);
+        f = LoginFixture.start(dir, Map.of("login-max-failures-user-client", "2", "login-throttle-window", "1m"), b -> b);
         fail("ann", 2);
         HttpResponse<String> res = f.login("ann", ANN_PASSWORD);
         assertEquals(429, res.statusCode());

@@ -23,7 +23,7 @@ class TimingTest {
     void unknownUsersTakeAboutAsLongAsWrongPasswords(@TempDir Path dir) throws Exception {
         Path users = dir.resolve("users.properties");
         UsersFile.empty().withUser("ann", PasswordHash.create("right".toCharArray(), PasswordHash.RECOMMENDED_ITERATIONS)).write(users);
-        Config config = Config.of(Map.of("users", users.toString(), "login-max-failures-user", "100",
+        Config config = Config.of(Map.of("users", users.toString(), "login-max-failures-user-client", "100",
                 "login-max-failures-client", "100"));
         try (TrestleTest t = TrestleTest.start(Server.builder().config(config).plugin(new LoginPlugin()))) {
             t.post("/api/login", "application/json", LoginFixture.credentials("warm", "up")); // JIT, class loading

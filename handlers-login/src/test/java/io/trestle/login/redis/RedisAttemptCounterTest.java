@@ -1,6 +1,7 @@
 package io.trestle.login.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,5 +115,95 @@ class RedisAttemptCounterTest extends RealRedisTest {
     @Test
     void aLimitBelowOneIsAMistake() {
         assertThrows(IllegalArgumentException.class, () -> counter.attempt("user:ann", 0, WINDOW));
+    }
+
+    static final Duration SECOND = Duration.ofSeconds(1);
+    static final Duration MINUTE = Duration.ofMinutes(1);
+
+    private Duration backoff(RedisAttemptCounter c, String key) {
+        return c.attemptWithBackoff(key, 3, WINDOW, SECOND, MINUTE);
+    }
+
+    @Test
+    void withBackoffAttemptsPassOneAtATimeAfterAPauseThatDoubles() {
+        RedisAttemptCounter other = new RedisAttemptCounter(link, "test:", clock);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Duration.ZERO, backoff(i % 2 == 0 ? counter : other, "user:ann"), "below the limit, attempt " + (i + 1));
+        }
+        assertEquals(Duration.ZERO, backoff(counter, "user:ann"), "at the limit, the first passes at once");
+        long[] pauses = {1, 2, 4, 8, 16, 32, 60, 60};
+        for (long seconds : pauses) {
+            assertEquals(Duration.ofSeconds(seconds), backoff(counter, "user:ann"));
+            assertEquals(Duration.ofSeconds(seconds), backoff(other, "user:ann"), "the same on another server; nothing changed");
+            clock.advance(Duration.ofSeconds(seconds));
+            assertEquals(Duration.ZERO, backoff(other, "user:ann"));
+        }
+    }
+
+    @Test
+    void withBackoffThePausesStartOverBelowTheLimit() {
+        for (int i = 0; i < 6; i++) {
+            clock.advance(backoff(counter, "user:ann"));
+            backoff(counter, "user:ann");
+        }
+        assertTrue(backoff(counter, "user:ann").compareTo(SECOND) > 0);
+        clock.advance(WINDOW);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(Duration.ZERO, backoff(counter, "user:ann"));
+        }
+        assertEquals(SECOND, backoff(counter, "user:ann"));
+    }
+
+    @Test
+    void withBackoffParallelAttemptsPassOneAtATime() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            backoff(counter, "user:ann");
+        }
+        List<Callable<Duration>> tasks = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            RedisAttemptCounter c = i % 2 == 0 ? counter : new RedisAttemptCounter(link, "test:", clock);
+            tasks.add(() -> backoff(c, "user:ann"));
+        }
+        int allowed = 0;
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            for (Future<Duration> f : pool.invokeAll(tasks)) {
+                if (f.get().isZero()) {
+                    allowed++;
+                }
+            }
+        }
+        assertEquals(1, allowed);
+    }
+
+    @Test
+    void withBackoffKeysAreHashedExpireWithTheWindowAndClearTakesBoth() {
+        for (int i = 0; i < 4; i++) {
+            backoff(counter, "user:my secret password");
+        }
+        String hash = KeyHash.sha256("user:my secret password");
+        assertEquals(Set.of("test:attempts:" + hash, "test:attempts-backoff:" + hash), inspect.keys("*"));
+        for (String key : inspect.keys("*")) {
+            long ttl = inspect.pttl(key);
+            assertTrue(ttl > WINDOW.minusSeconds(60).toMillis() && ttl <= WINDOW.toMillis(), key + " TTL " + ttl);
+        }
+        counter.clear("user:my secret password");
+        assertEquals(Set.of(), inspect.keys("*"));
+    }
+
+    @Test
+    void rememberedKeysAreHashedAndRememberedForTheirWindow() {
+        assertFalse(counter.remembers("signed-in:10.0.0.1 ann"));
+        counter.remember("signed-in:10.0.0.1 ann", WINDOW);
+        RedisAttemptCounter other = new RedisAttemptCounter(link, "test:", clock);
+        assertTrue(other.remembers("signed-in:10.0.0.1 ann"), "every server knows");
+        assertFalse(other.remembers("signed-in:10.0.0.2 ann"));
+        String key = "test:remembered:" + KeyHash.sha256("signed-in:10.0.0.1 ann");
+        assertEquals(Set.of(key), inspect.keys("*"));
+        long ttl = inspect.pttl(key);
+        assertTrue(ttl > WINDOW.minusSeconds(60).toMillis() && ttl <= WINDOW.toMillis(), "TTL " + ttl);
+        clock.advance(WINDOW.minusMillis(1));
+        assertTrue(counter.remembers("signed-in:10.0.0.1 ann"));
+        clock.advance(Duration.ofMillis(1));
+        assertFalse(counter.remembers("signed-in:10.0.0.1 ann"), "the window is by the servers' clock");
     }
 }
