@@ -53,7 +53,7 @@ final class NginxProcess implements AutoCloseable {
     }
 
     /**
-     * The configuration a user would write (see the login module's README-scaleout.md), with
+     * The configuration a user would write (see docs/scale-out.md), with
      * every path in the test folder. A failed instance is skipped for 2 s, then tried again.
      */
     private String config(List<Integer> upstreams) {
