@@ -1,6 +1,7 @@
 package io.trestle;
 
 import io.trestle.config.CoreSettings;
+import io.trestle.http1.DefaultHeaders;
 import io.trestle.http1.Limits;
 import io.trestle.routing.RouteCollector;
 import io.trestle.routing.RouteConflictException;
@@ -42,14 +43,14 @@ public final class Server implements AutoCloseable {
     private final String scheme;
     private volatile InetSocketAddress address;
 
-    private Server(Builder b, RouteTable table, Limits limits) {
+    private Server(Builder b, RouteTable table, Limits limits, DefaultHeaders plainDefaults, DefaultHeaders tlsDefaults) {
         this.host = b.host;
         this.requestedPort = b.port;
         this.plugins = List.copyOf(b.plugins);
         this.onClose = List.copyOf(b.onClose);
         this.runtime = new ServerRuntime(limits, table, b.trustedProxies,
                 b.accessLog ? (b.accessLogWriter != null ? b.accessLogWriter : AccessLogWriter.toLogger()) : null,
-                b.tls, b.securityHeaders);
+                b.tls, plainDefaults, tlsDefaults);
         this.scheme = b.tls == null ? "http" : "https";
     }
 
@@ -163,7 +164,10 @@ public final class Server implements AutoCloseable {
             return this;
         }
 
-        /** The settings plugins read in {@code install}; also the source of limits when none are set. */
+        /**
+         * The settings plugins read in {@code install}; also the source of limits when none are set,
+         * and of the HTML documents' {@code frame-options} and {@code content-security-policy}.
+         */
         public Builder config(Config config) {
             this.config = config;
             return this;
@@ -224,8 +228,12 @@ public final class Server implements AutoCloseable {
 
         /**
          * Whether responses carry {@code X-Content-Type-Options: nosniff}, a
-         * {@code Referrer-Policy} and, over TLS, {@code Strict-Transport-Security}, unless the
-         * handler set them (on by default).
+         * {@code Referrer-Policy}, over TLS {@code Strict-Transport-Security}, and on HTML
+         * documents (error pages included) {@code X-Frame-Options} and
+         * {@code Content-Security-Policy}, unless the handler set them (on by default). The last
+         * two are {@code DENY} and {@code frame-ancestors 'none'} unless the
+         * {@linkplain #config config} says otherwise ({@code frame-options},
+         * {@code content-security-policy}).
          */
         public Builder securityHeaders(boolean on) {
             this.securityHeaders = on;
@@ -264,7 +272,9 @@ public final class Server implements AutoCloseable {
             } else if (!routes.isEmpty() || !plugins.isEmpty()) {
                 throw new IllegalStateException("routeTable(...) replaces routes(...) and plugin(...); use one or the other");
             }
-            return new Server(this, built, limits != null ? limits : CoreSettings.limits(config));
+            DefaultHeaders plain = securityHeaders ? CoreSettings.securityHeaders(config, false) : DefaultHeaders.NONE;
+            DefaultHeaders secure = securityHeaders ? CoreSettings.securityHeaders(config, true) : DefaultHeaders.NONE;
+            return new Server(this, built, limits != null ? limits : CoreSettings.limits(config), plain, secure);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.trestle.config;
 
 import io.trestle.Config;
 import io.trestle.Setting;
+import io.trestle.http1.DefaultHeaders;
 import io.trestle.http1.ForwardedResolver;
 import java.util.function.Predicate;
 
@@ -28,6 +29,9 @@ final class CoreRules {
             case "max-connections", "max-headers" -> intWithin(value, 1, Integer.MAX_VALUE);
             case "max-request-line", "max-header-size" -> sizeWithin(value, 1, Integer.MAX_VALUE);
             case "host" -> value.isEmpty() ? "needs a host name or IP address" : null;
+            case "frame-options" -> value.isEmpty() || value.equalsIgnoreCase("DENY") || value.equalsIgnoreCase("SAMEORIGIN")
+                    ? null : "must be DENY or SAMEORIGIN (or empty to send none), got '" + value + "'";
+            case "content-security-policy" -> DefaultHeaders.headerValueProblem(value);
             case "trusted-proxies" -> eachEntry(value, ForwardedResolver::isProxyEntry, "an IP address or CIDR block");
             case "scan" -> eachEntry(value, CoreRules::isPackageName, "a Java package name");
             default -> null;

@@ -3,10 +3,12 @@ package io.trestle.config;
 import io.trestle.Config;
 import io.trestle.Setting;
 import io.trestle.Setting.Kind;
+import io.trestle.http1.DefaultHeaders;
 import io.trestle.http1.Limits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -62,7 +64,13 @@ public final class CoreSettings {
     public static final Setting ACCESS_LOG_TO = Setting.of("access-log-to", Kind.STRING, "stdout",
             "where access-log lines go: stdout, logger (the trestle.access logger) or a file to append to");
     public static final Setting SECURITY_HEADERS = Setting.of("security-headers", Kind.BOOLEAN, "true",
-            "send X-Content-Type-Options, Referrer-Policy (and HSTS over TLS) unless a handler sets them");
+            "send X-Content-Type-Options, Referrer-Policy, HSTS over TLS, and on HTML the two below,"
+                    + " unless a handler sets them");
+    public static final Setting FRAME_OPTIONS = Setting.of("frame-options", Kind.STRING, DefaultHeaders.FRAME_OPTIONS,
+            "X-Frame-Options of HTML responses and error pages: DENY or SAMEORIGIN; empty sends none");
+    public static final Setting CONTENT_SECURITY_POLICY = Setting.of("content-security-policy", Kind.STRING,
+            DefaultHeaders.CONTENT_SECURITY_POLICY,
+            "Content-Security-Policy of HTML responses and error pages; empty sends none");
     public static final Setting TLS_KEYSTORE = Setting.of("tls-keystore", Kind.PATH, null,
             "PKCS#12 keystore with the server's key and certificate: serve HTTPS (TLS 1.2/1.3)");
     public static final Setting TLS_PASSWORD_FILE = Setting.of("tls-password-file", Kind.PATH, null,
@@ -77,7 +85,7 @@ public final class CoreSettings {
     public static final List<Setting> ALL = List.of(HOST, PORT, ROOT, PLUGINS, CONFIG, SCAN, TRUSTED_PROXIES,
             STRICT, RELOAD, MAX_CONNECTIONS, MAX_REQUEST_LINE, MAX_HEADER_SIZE, MAX_HEADERS, MAX_BODY_SIZE,
             HEAD_TIMEOUT, IDLE_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, SHUTDOWN_GRACE, ACCESS_LOG, ACCESS_LOG_TO,
-            SECURITY_HEADERS, TLS_KEYSTORE, TLS_PASSWORD_FILE, REDIRECT_HTTP, HELP);
+            SECURITY_HEADERS, FRAME_OPTIONS, CONTENT_SECURITY_POLICY, TLS_KEYSTORE, TLS_PASSWORD_FILE, REDIRECT_HTTP, HELP);
 
     private static final Map<String, Setting> BY_NAME = byName();
 
@@ -120,6 +128,39 @@ public final class CoreSettings {
                 config.integer(MAX_CONNECTIONS.name(), d.maxConnections()),
                 config.duration(SHUTDOWN_GRACE.name(), d.shutdownGrace()),
                 config.duration(WRITE_TIMEOUT.name(), d.writeTimeout()));
+    }
+
+    /**
+     * The headers responses get unless their handler set them, as {@code config} says
+     * ({@code security-headers}, {@code frame-options}, {@code content-security-policy}); a
+     * setting it lacks has its default.
+     *
+     * <pre>{@code
+     * DefaultHeaders https = CoreSettings.securityHeaders(config, true);
+     * }</pre>
+     *
+     * @param tls whether they are for HTTPS responses (which add HSTS)
+     * @throws UsageException when a value is not allowed (possible only for a config not made by
+     *                        {@link RawSettings#resolve}, which checks them already)
+     */
+    public static DefaultHeaders securityHeaders(Config config, boolean tls) {
+        List<String> problems = new ArrayList<>();
+        for (Setting s : List.of(SECURITY_HEADERS, FRAME_OPTIONS, CONTENT_SECURITY_POLICY)) {
+            String value = config.get(s.name()).orElse(null);
+            String problem = value == null ? null : ValueCheck.problem(s, value);
+            if (problem != null) {
+                problems.add(s.name() + ": " + problem);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new UsageException(problems);
+        }
+        if (!config.bool(SECURITY_HEADERS.name(), true)) {
+            return DefaultHeaders.NONE;
+        }
+        String frameOptions = config.get(FRAME_OPTIONS.name()).orElse(DefaultHeaders.FRAME_OPTIONS).strip();
+        return DefaultHeaders.security(tls, frameOptions.toUpperCase(Locale.ROOT),
+                config.get(CONTENT_SECURITY_POLICY.name()).orElse(DefaultHeaders.CONTENT_SECURITY_POLICY));
     }
 
     /** The core setting called {@code name}, or {@code null}. */

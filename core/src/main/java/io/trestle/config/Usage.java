@@ -62,9 +62,24 @@ public final class Usage {
     private static void appendLine(StringBuilder out, Setting s, int column) {
         int lineStart = out.length();
         out.append("  ").append(flagColumn(s));
-        // The details stay whole, so "(default: 8080; env TRESTLE_PORT)" is never split.
+        // The details stay whole when they fit a line, so "(default: 8080; env TRESTLE_PORT)" is
+        // never split; longer ones (a content security policy) wrap after a "; ", and only a
+        // piece still too long for a line at its spaces.
         List<String> words = new ArrayList<>(List.of(s.description().split(" ")));
-        words.add(details(s));
+        String details = details(s);
+        if (column + details.length() <= LINE_WIDTH) {
+            words.add(details);
+        } else {
+            String[] pieces = details.split("; ");
+            for (int i = 0; i < pieces.length; i++) {
+                String piece = i < pieces.length - 1 ? pieces[i] + ";" : pieces[i];
+                if (column + piece.length() <= LINE_WIDTH) {
+                    words.add(piece);
+                } else {
+                    words.addAll(List.of(piece.split(" ")));
+                }
+            }
+        }
         boolean lineHasWords = false;
         for (String word : words) {
             if (word.isEmpty()) {

@@ -42,6 +42,8 @@ public final class ConnectionInput extends InputStream {
     private long deadlineNanos;
     private long pendingDeadlineNanos;
     private int readTimeoutMillis;
+    /** Flushed before any read that may block; null when nothing is to be flushed. */
+    private ConnectionOutput output;
 
     /** @param guard bounds blocking reads in time; {@code null} enforces only the deadline, between reads */
     public ConnectionInput(InputStream in, int bufferSize, ReadGuard guard) {
@@ -74,6 +76,18 @@ public final class ConnectionInput extends InputStream {
         }
         this.deadlineNanos = 0;
         this.pendingDeadlineNanos = nanos;
+    }
+
+    /**
+     * Flushes {@code output} before every read that may block, so that what was written is on
+     * the wire before the connection waits for the client: a response must not wait for the rest
+     * of a request the client sent part of behind it (a pipelined head, a stray empty line, a
+     * body still coming). While bytes are buffered nothing is flushed, so a batch of pipelined
+     * responses still leaves in one write, and a read finds nothing pending after the
+     * connection's own flush at the end of a batch, which costs no system call.
+     */
+    void flushBeforeBlocking(ConnectionOutput output) {
+        this.output = output;
     }
 
     /** Per-read timeout in milliseconds when no deadline is set; 0 waits forever. */
@@ -246,8 +260,11 @@ public final class ConnectionInput extends InputStream {
         }
     }
 
-    /** One read from the connection, within the deadline or read timeout. */
+    /** One read from the connection, within the deadline or read timeout; flushes pending output first. */
     private int blockingRead(byte[] b, int off, int len) throws IOException {
+        if (output != null && output.hasBuffered()) {
+            output.flush();
+        }
         if (pendingDeadlineNanos != 0) {
             deadlineNanos = System.nanoTime() + pendingDeadlineNanos;
             pendingDeadlineNanos = 0;

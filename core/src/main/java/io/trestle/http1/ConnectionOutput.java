@@ -11,7 +11,9 @@ import java.nio.channels.WritableByteChannel;
 /**
  * The buffered output side of one connection. Response heads and small bodies collect in one
  * buffer and go out in one write; the connection flushes after each response unless a pipelined
- * request is already waiting, so a batch of pipelined responses leaves in one system call.
+ * request is already waiting, so a batch of pipelined responses leaves in one system call. The
+ * {@link ConnectionInput} flushes it before any read that would block (a request is incomplete
+ * behind the response), so no response waits for the client's next bytes.
  */
 public final class ConnectionOutput extends OutputStream {
     /** Files this large leave in full-sized segments: Nagle's algorithm is on while they are sent. */

@@ -136,6 +136,7 @@ public final class Http1Connection implements Runnable {
         ConnectionInput input = new ConnectionInput(socket.getInputStream(), BUFFER_SIZE, watchedReads);
         ConnectionOutput output = new ConnectionOutput(socket.getOutputStream(), channel, BUFFER_SIZE);
         this.output = output;
+        input.flushBeforeBlocking(output); // no response waits for the client's next bytes
         RequestHeadParser parser = new RequestHeadParser(limits);
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         long headTimeoutNanos = limits.headTimeout().toNanos();
@@ -143,6 +144,8 @@ public final class Http1Connection implements Runnable {
         boolean first = true;
         while (true) {
             if (!first) {
+                // An empty line after a request (RFC 9112 §2.2) starts no head: wait at rest.
+                parser.skipBufferedEmptyLines(input);
                 if (!input.hasBuffered()) {
                     output.flush(); // one write per batch of pipelined responses
                     state = State.IDLE;
@@ -170,6 +173,9 @@ public final class Http1Connection implements Runnable {
                     } catch (SocketTimeoutException e) {
                         LOG.debug("closing idle connection {}", remote);
                         return;
+                    }
+                    if (parser.skipBufferedEmptyLines(input) && !input.hasBuffered()) {
+                        continue; // only an empty line came: still at rest
                     }
                 }
             } else {

@@ -340,6 +340,13 @@ public final class Http1Response implements Response, RequestBody.Http1ResponseS
                 out.write(defaults.line(i));
             }
         }
+        if (defaults.htmlSize() > 0 && DefaultHeaders.isHtml(headers.get(HeaderNames.CONTENT_TYPE))) {
+            for (int i = 0, n = defaults.htmlSize(); i < n; i++) {
+                if (!headers.contains(defaults.htmlName(i))) {
+                    out.write(defaults.htmlLine(i));
+                }
+            }
+        }
         if (!Status.forbidsBody(status)) {
             if (chunked) {
                 out.write(CHUNKED);

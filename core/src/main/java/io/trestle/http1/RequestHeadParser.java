@@ -32,6 +32,8 @@ public final class RequestHeadParser {
     /** Fields in the previous request on this connection (one parser per connection). */
     private int lastHeaderCount = 8;
     private final RecentStrings recent = new RecentStrings();
+    /** Empty lines skipped since the last request line, between calls too. */
+    private int emptyLines;
 
     public RequestHeadParser(Limits limits) {
         this.limits = limits;
@@ -91,11 +93,36 @@ public final class RequestHeadParser {
     }
 
     /**
+     * Consumes the whole empty lines (CRLF) at the start of what {@code in} has buffered, without
+     * reading: a client may send one after a request (RFC 9112 §2.2), and the connection should
+     * then wait for the next request at rest, not as if a head had begun. They count towards the
+     * {@linkplain #MAX_LEADING_EMPTY_LINES limit} before the next request line; beyond it they
+     * stay for {@link #parse} to refuse.
+     *
+     * @return whether any were skipped
+     */
+    boolean skipBufferedEmptyLines(ConnectionInput in) {
+        byte[] buf = in.buffer();
+        int pos = in.position();
+        int end = pos + in.buffered();
+        int start = pos;
+        while (end - pos >= 2 && buf[pos] == '\r' && buf[pos + 1] == '\n' && emptyLines < MAX_LEADING_EMPTY_LINES) {
+            pos += 2;
+            emptyLines++;
+        }
+        if (pos == start) {
+            return false;
+        }
+        in.consumeTo(pos);
+        return true;
+    }
+
+    /**
      * Skips a few empty lines and buffers the request line; returns the index of its LF, or -1
      * when the stream ends before a request starts.
      */
     private int findRequestLine(ConnectionInput in) throws IOException {
-        for (int emptyLines = 0; ; emptyLines++) {
+        for (; ; emptyLines++) {
             if (!in.awaitData()) {
                 return -1;
             }
@@ -114,6 +141,7 @@ public final class RequestHeadParser {
             }
             int start = in.position();
             if (FieldSection.lineContentEnd(in.buffer(), start, lf) != start) {
+                emptyLines = 0;
                 return lf;
             }
             if (emptyLines == MAX_LEADING_EMPTY_LINES) {

@@ -36,7 +36,7 @@ final class PatternRoutes {
             routes[e.method().ordinal()] = e;
             patterns[e.method().ordinal()] = PathPattern.parse(e.pattern());
         }
-        allow = allowHeader(routes);
+        allow = allowHeader(allowed(routes));
         int head = Method.HEAD.ordinal();
         int get = Method.GET.ordinal();
         if (routes[head] == null && routes[get] != null) {
@@ -55,14 +55,34 @@ final class PatternRoutes {
         }
     }
 
-    /** Methods in enum order; HEAD when GET is routed; OPTIONS always (answered automatically). */
-    private static String allowHeader(RouteEntry[] routes) {
+    /**
+     * The methods a request may use, by ordinal: those routed, HEAD when GET is, OPTIONS always
+     * (answered automatically); never TRACE or CONNECT, which the server refuses before routing.
+     */
+    private static boolean[] allowed(RouteEntry[] routes) {
+        boolean[] allowed = new boolean[METHODS.length];
+        for (Method m : METHODS) {
+            allowed[m.ordinal()] = m != Method.TRACE && m != Method.CONNECT
+                    && (routes[m.ordinal()] != null
+                    || m == Method.HEAD && routes[Method.GET.ordinal()] != null
+                    || m == Method.OPTIONS);
+        }
+        return allowed;
+    }
+
+    /** Adds the methods this pattern allows to {@code into} (by ordinal). */
+    void addAllowed(boolean[] into) {
+        boolean[] mine = allowed(routes);
+        for (int i = 0; i < into.length; i++) {
+            into[i] |= mine[i];
+        }
+    }
+
+    /** An Allow header value: the methods in enum order, comma-separated. */
+    static String allowHeader(boolean[] allowed) {
         StringBuilder sb = new StringBuilder();
         for (Method m : METHODS) {
-            boolean allowed = routes[m.ordinal()] != null
-                    || m == Method.HEAD && routes[Method.GET.ordinal()] != null
-                    || m == Method.OPTIONS;
-            if (allowed) {
+            if (allowed[m.ordinal()]) {
                 if (!sb.isEmpty()) {
                     sb.append(", ");
                 }
@@ -70,6 +90,11 @@ final class PatternRoutes {
             }
         }
         return sb.toString();
+    }
+
+    /** The Allow header value of this pattern: {@code GET, HEAD, OPTIONS}, say. */
+    String allow() {
+        return allow;
     }
 
     String canonical() {

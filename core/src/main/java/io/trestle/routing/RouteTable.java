@@ -27,6 +27,8 @@ public final class RouteTable {
 
     private final RouteTrie trie;
     private final List<RouteEntry> routes;
+    /** The methods some route serves, for {@code OPTIONS *}. */
+    private final String allowAnywhere;
     private final FilterIndex filters;
     private final ExceptionMappers mappers;
     /** Indexed by status - 400; null where the built-in page is used. */
@@ -67,6 +69,12 @@ public final class RouteTable {
             }
         }
         this.trie = RouteTrie.of(compiled);
+        boolean[] anywhere = new boolean[Method.values().length];
+        anywhere[Method.OPTIONS.ordinal()] = true; // OPTIONS * itself
+        for (PatternRoutes p : compiled) {
+            p.addAllowed(anywhere);
+        }
+        this.allowAnywhere = PatternRoutes.allowHeader(anywhere);
         this.routes = List.copyOf(listing);
         this.filters = new FilterIndex(filters);
         this.mappers = new ExceptionMappers(mappers);
@@ -88,6 +96,28 @@ public final class RouteTable {
     public RouteMatch match(Method method, String path) {
         PatternRoutes found = trie.find(path);
         return found == null ? RouteMatch.NOT_FOUND : found.match(method, path);
+    }
+
+    /**
+     * The methods the route matching {@code path} serves, as an {@code Allow} header value
+     * ({@code GET, HEAD, OPTIONS}), or null when no route matches the path. TRACE and CONNECT are
+     * never listed: the server refuses them whatever is routed.
+     *
+     * <pre>{@code
+     * String allow = table.allow("/users/42");   // "GET, HEAD, DELETE, OPTIONS": in enum order
+     * }</pre>
+     */
+    public String allow(String path) {
+        PatternRoutes found = trie.find(path);
+        return found == null ? null : found.allow();
+    }
+
+    /**
+     * The methods some route serves, as an {@code Allow} header value: the answer to
+     * {@code OPTIONS *}. HEAD is listed when some route serves GET; OPTIONS always.
+     */
+    public String allowAnywhere() {
+        return allowAnywhere;
     }
 
     /**

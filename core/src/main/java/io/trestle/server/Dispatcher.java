@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dispatcher implements Http1Handler {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    private static final String SERVER_METHODS = "GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS";
 
     private final Supplier<RouteTable> table;
 
@@ -69,13 +68,19 @@ public final class Dispatcher implements Http1Handler {
         Method method = req.method();
         String path = req.path();
         if (path.equals("*")) {
-            // OPTIONS * asks about the server as a whole (RFC 9110 §9.3.7).
-            res.status(Status.NO_CONTENT).header("Allow", SERVER_METHODS);
+            // OPTIONS * asks about the server as a whole (RFC 9110 §9.3.7): what some route serves.
+            res.status(Status.NO_CONTENT).header("Allow", routes.allowAnywhere());
             res.send(new byte[0]);
             return;
         }
         if (method == Method.TRACE) {
-            // Echoing requests back helps cross-site tracing; never do it.
+            // Echoing requests back helps cross-site tracing; never do it. A 405 says what the
+            // resource does serve (RFC 9110 §15.5.6); where nothing is routed, 404 as for any method.
+            String allow = routes.allow(path);
+            if (allow == null) {
+                throw new HttpException(Status.NOT_FOUND, "Not Found");
+            }
+            res.header("Allow", allow);
             throw new HttpException(Status.METHOD_NOT_ALLOWED, "TRACE is not allowed");
         }
         RouteMatch match = routes.match(method, path);

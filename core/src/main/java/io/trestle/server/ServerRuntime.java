@@ -50,10 +50,11 @@ public final class ServerRuntime implements ConnectionContext {
      * @param accessLog       where each request's access-log line goes, or {@code null} for none;
      *                        closed when the server has closed
      * @param tls             the TLS context to serve HTTPS with, or {@code null} for plain HTTP
-     * @param securityHeaders whether responses get nosniff, a referrer policy and (over TLS) HSTS
+     * @param plainDefaults   headers HTTP responses get unless the handler set them (security headers)
+     * @param tlsDefaults     the same for HTTPS responses
      */
     public ServerRuntime(Limits limits, RouteTable table, List<String> trustedProxies, AccessLogWriter accessLog,
-                         SSLContext tls, boolean securityHeaders) {
+                         SSLContext tls, DefaultHeaders plainDefaults, DefaultHeaders tlsDefaults) {
         this.limits = limits;
         this.table = table;
         this.dispatcher = new Dispatcher(() -> this.table);
@@ -63,8 +64,8 @@ public final class ServerRuntime implements ConnectionContext {
         this.tls = tls;
         this.plainClientInfo = new ClientResolution(forwarded, false);
         this.tlsClientInfo = new ClientResolution(forwarded, true);
-        this.plainDefaults = securityHeaders ? DefaultHeaders.security(false) : DefaultHeaders.NONE;
-        this.tlsDefaults = securityHeaders ? DefaultHeaders.security(true) : DefaultHeaders.NONE;
+        this.plainDefaults = plainDefaults;
+        this.tlsDefaults = tlsDefaults;
     }
 
     /** Binds and starts accepting; returns the bound address (the real port when 0 was asked). */

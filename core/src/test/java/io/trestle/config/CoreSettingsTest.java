@@ -25,7 +25,7 @@ class CoreSettingsTest {
                 assertEquals(null, ValueCheck.problem(s, s.defaultValue()), s.name());
             }
         }
-        assertEquals(26, names.size());
+        assertEquals(28, names.size());
     }
 
     @Test
@@ -69,6 +69,33 @@ class CoreSettingsTest {
     }
 
     @Test
+    void securityHeadersDefaultsAndValues() {
+        Config defaults = RawSettings.parse(new String[0], Map.of()).resolve(CoreSettings.ALL);
+        assertEquals("DENY", defaults.string("frame-options", null));
+        assertEquals("frame-ancestors 'none'", defaults.string("content-security-policy", null));
+        Config set = RawSettings.parse(new String[] {"--frame-options", "sameorigin",
+                "--content-security-policy=default-src 'self'"}, Map.of("TRESTLE_SECURITY_HEADERS", "true"))
+                .resolve(CoreSettings.ALL);
+        assertEquals("sameorigin", set.string("frame-options", null));
+        assertEquals("default-src 'self'", set.string("content-security-policy", null));
+        Config off = RawSettings.parse(new String[] {"--frame-options="}, Map.of()).resolve(CoreSettings.ALL);
+        assertEquals("", off.get("frame-options").orElseThrow(), "empty sends none");
+    }
+
+    @Test
+    void badSecurityHeaderValuesAreUsageErrors() {
+        UsageException frame = assertThrows(UsageException.class, () -> RawSettings.parse(
+                new String[] {"--frame-options", "ALLOW-FROM https://example.com"}, Map.of()).resolve(CoreSettings.ALL));
+        assertTrue(frame.getMessage().contains("DENY or SAMEORIGIN"), frame.getMessage());
+        UsageException csp = assertThrows(UsageException.class, () -> RawSettings.parse(
+                new String[] {"--content-security-policy=default-src 'self'\u00e9"}, Map.of()).resolve(CoreSettings.ALL));
+        assertTrue(csp.getMessage().contains("content-security-policy"), csp.getMessage());
+        UsageException handMade = assertThrows(UsageException.class,
+                () -> CoreSettings.securityHeaders(Config.of(Map.of("content-security-policy", "a\nb")), false));
+        assertEquals(1, handMade.problems().size(), handMade.getMessage());
+    }
+
+    @Test
     void environmentVariableNames() {
         assertEquals("TRESTLE_TRUSTED_PROXIES", CoreSettings.TRUSTED_PROXIES.environmentVariable());
         assertEquals("TRESTLE_MAX_BODY_SIZE", CoreSettings.MAX_BODY_SIZE.environmentVariable());
@@ -78,7 +105,7 @@ class CoreSettingsTest {
     void everyCoreRuleNamesACoreSetting() {
         // CoreRules switches on names; a renamed setting must not silently lose its rule.
         for (String name : List.of("port", "max-connections", "max-headers", "max-request-line", "max-header-size",
-                "host", "trusted-proxies", "scan")) {
+                "host", "trusted-proxies", "scan", "frame-options", "content-security-policy")) {
             assertTrue(CoreSettings.named(name) != null, name);
         }
     }

@@ -76,6 +76,19 @@ class UsageTest {
     }
 
     @Test
+    void detailsTooLongForALineWrapAtTheirSpaces() {
+        Setting policy = Setting.of("content-security-policy", Setting.Kind.STRING,
+                "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'", "a policy");
+        String wrapped = Usage.format("t", List.of(policy));
+        for (String line : wrapped.split("\n")) {
+            assertTrue(line.length() <= 100, "too long: " + line);
+        }
+        String flat = wrapped.replaceAll("\\s+", " ");
+        assertTrue(flat.contains("(default: default-src 'self'; frame-ancestors 'none'; base-uri 'none';"
+                + " form-action 'self'; env TRESTLE_CONTENT_SECURITY_POLICY)"), wrapped);
+    }
+
+    @Test
     void descriptionsLineUp() {
         int port = text.indexOf("TCP port");
         int portLine = text.lastIndexOf('\n', port);

@@ -111,6 +111,28 @@ class ExampleAppTest {
     }
 
     @Test
+    void helpShowsTheSecurityHeaderSettingsWithTheAppsPolicy() {
+        Run r = run("--help");
+        assertEquals(0, r.status(), r.err());
+        String flat = r.out().replaceAll("\\s+", " ");
+        assertTrue(flat.contains("--frame-options VALUE"), r.out());
+        assertTrue(flat.contains("(default: DENY; env TRESTLE_FRAME_OPTIONS)"), r.out());
+        assertTrue(flat.contains("--content-security-policy VALUE"), r.out());
+        assertTrue(flat.contains("(default: " + ExampleApp.CONTENT_SECURITY_POLICY + "; env TRESTLE_CONTENT_SECURITY_POLICY)"),
+                r.out());
+        for (String line : r.out().split("\n")) {
+            assertTrue(line.length() <= 100, "too long: " + line);
+        }
+    }
+
+    @Test
+    void aFrameOptionsValueBrowsersDoNotKnowIsAUsageError() {
+        Run r = run("--port", "0", "--frame-options", "ALLOW-FROM https://example.com");
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("frame-options") && r.err().contains("DENY or SAMEORIGIN"), r.err());
+    }
+
+    @Test
     void routesCommandPrintsTheTable() {
         Run r = run("routes", "--plugins", tmp.resolve("none").toString());
         assertEquals(0, r.status(), r.err());

@@ -96,6 +96,70 @@ class LoginBrowserTest {
         LoginPage.expect(driver).awaitMessage("Please sign in to continue.");
     }
 
+    /** The policy the example app sets (ExampleApp), as its pages must run under it. */
+    private static final String POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    @Test
+    void pagesAndErrorsCarryTheAppsPolicyAndCannotBeFramed() throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            for (String path : List.of("/", "/welcome.html", "/no-such-page")) {
+                HttpResponse<String> res = http.send(HttpRequest.newBuilder(base.resolve(path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
+                assertEquals(POLICY, res.headers().firstValue("Content-Security-Policy").orElse(null), path);
+                assertEquals("DENY", res.headers().firstValue("X-Frame-Options").orElse(null), path);
+            }
+        }
+    }
+
+    @Test
+    void theSignInFlowRunsUnderThePolicyWithoutAViolation() throws Exception {
+        // Violations are seen twice over: Chrome's console ("Refused to ..."), and the page's
+        // securitypolicyviolation events, kept in sessionStorage across the flow's navigations.
+        String collector = "document.addEventListener('securitypolicyviolation', e => {"
+                + " const seen = JSON.parse(sessionStorage.getItem('csp') || '[]');"
+                + " seen.push(e.effectiveDirective + ' ' + e.blockedURI); sessionStorage.setItem('csp', JSON.stringify(seen)); });";
+        Object id = chromium.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                java.util.Map.of("source", collector)).get("identifier");
+        try {
+            LoginPage form = LoginPage.open(driver, base, "");
+            form.signIn("", "");
+            form.awaitMessage("Enter your username and password.");
+            form.signIn(USER, "not-the-password");
+            form.awaitMessage("Wrong username or password.");
+            driver.findElement(By.id("toggle-password")).click();
+            form.signIn(USER, PASSWORD);
+            WelcomePage welcome = WelcomePage.expectSignedIn(driver, USER);
+            LoginPage back = welcome.signOut();
+            back.awaitMessage("You have signed out.");
+            WelcomePage.open(driver, base);
+            LoginPage.expect(driver).awaitMessage("Please sign in to continue.");
+
+            assertEquals(List.of(), policyViolations(chromium.consoleMessages()), "console: CSP violations");
+            assertEquals("[]", violationEvents(), "securitypolicyviolation events");
+
+            // The check can fail: inline script, which the policy forbids, is reported both ways.
+            ((JavascriptExecutor) driver).executeScript("const s = document.createElement('script');"
+                    + " s.textContent = 'window.inlineRan = true'; document.head.appendChild(s);");
+            new WebDriverWait(driver, LoginPage.WAIT).until(d -> !"[]".equals(violationEvents()));
+            assertTrue(violationEvents().contains("script-src"), violationEvents());
+            assertEquals(null, ((JavascriptExecutor) driver).executeScript("return window.inlineRan === true ? true : null"),
+                    "the inline script did not run");
+            assertFalse(policyViolations(chromium.consoleMessages()).isEmpty(), "the console reports it too");
+        } finally {
+            chromium.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", java.util.Map.of("identifier", id));
+        }
+    }
+
+    private static String violationEvents() {
+        return (String) ((JavascriptExecutor) driver).executeScript("return sessionStorage.getItem('csp') || '[]'");
+    }
+
+    private static List<String> policyViolations(List<LogEntry> console) {
+        return console.stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
+    }
+
     @Test
     void welcomePageWithoutSessionSendsToTheForm() throws Exception {
         WelcomePage.open(driver, base);
