@@ -40,7 +40,7 @@ final class RequiresProgramExtension implements ExecutionCondition, BeforeAllCal
             return ConditionEvaluationResult.enabled("the programs it needs are there");
         }
         if (Programs.isCi(ci(context))) {
-            return ConditionEvaluationResult.enabled(missing.get() + " Enabled to fail, because CI=true.");
+            return ConditionEvaluationResult.enabled("enabled to fail, because CI=true: " + missing.get());
         }
         return ConditionEvaluationResult.disabled(missing.get());
     }
