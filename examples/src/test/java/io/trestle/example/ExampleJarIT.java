@@ -3,6 +3,8 @@ package io.trestle.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trestle.testsupport.Programs;
+import io.trestle.testsupport.RequiresProgram;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,11 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The packaged fat jar, started as a user starts it: start-up time, first response, SIGTERM. */
@@ -23,6 +23,8 @@ class ExampleJarIT {
     static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     static final Path JAR = REPO.resolve("examples/target/trestle-example.jar");
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** Debian's JDK 17, too old for the jar: where its package puts it. */
+    static final String JAVA_17 = "/usr/lib/jvm/java-17-openjdk-amd64/bin/java|/usr/lib/jvm/java-17-openjdk-arm64/bin/java";
 
     @Test
     void startsServesAndStopsOnSigterm() throws Exception {
@@ -47,9 +49,9 @@ class ExampleJarIT {
     }
 
     @Test
+    @RequiresProgram(value = JAVA_17, install = "apt-get install -y openjdk-17-jre-headless")
     void anOldJavaGetsAOneLineMessage() throws Exception {
-        Path old = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
-        Assumptions.assumeTrue(Files.isExecutable(old), "no JDK 17 here to try the jar with");
+        Path old = Programs.require(JAVA_17);
         Process p = new ProcessBuilder(old.toString(), "-jar", JAR.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(20, TimeUnit.SECONDS));

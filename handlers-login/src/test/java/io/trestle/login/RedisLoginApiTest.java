@@ -12,6 +12,7 @@ import io.trestle.login.redis.RedisLink;
 import io.trestle.login.redis.RedisServer;
 import io.trestle.testing.TrestleTest;
 import io.trestle.testsupport.LogCapture;
+import io.trestle.testsupport.RequiresProgram;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two servers with {@code --sessions redis://...} sharing one real Redis: sessions and throttling
  * are shared, and while Redis is away the login API answers 503 and other routes keep working.
  */
+@RequiresProgram(value = RedisServer.PROGRAM, install = RedisServer.INSTALL_HINT)
 class RedisLoginApiTest {
     @TempDir
     Path dir;
@@ -52,7 +54,9 @@ class RedisLoginApiTest {
                 t.close();
             }
         }
-        redis.close();
+        if (redis != null) { // null when start() failed before Redis was up
+            redis.close();
+        }
     }
 
     private TrestleTest server() {

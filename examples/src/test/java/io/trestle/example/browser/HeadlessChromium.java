@@ -1,5 +1,6 @@
 package io.trestle.example.browser;
 
+import io.trestle.testsupport.Programs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,10 +21,15 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * One headless Chromium with a throw-away profile, driven by the chromedriver found on PATH.
- * Closing it quits the browser and deletes the profile.
+ * One headless Chromium with a throw-away profile, driven by its chromedriver (Debian's packages
+ * put both in {@code /usr/bin}). Both paths are handed to Selenium explicitly, so Selenium Manager
+ * never looks for (or downloads) anything. Closing it quits the browser and deletes the profile.
  */
 final class HeadlessChromium implements AutoCloseable {
+    /** The programs a test that starts one requires, for {@code @RequiresProgram}. */
+    static final String BROWSER = "chromium|chromium-browser";
+    static final String DRIVER = "chromedriver";
+    static final String INSTALL_HINT = "apt-get install -y chromium chromium-driver";
 
     static final Dimension DESKTOP = new Dimension(1280, 800);
     static final Dimension PHONE = new Dimension(390, 844);
@@ -38,13 +44,16 @@ final class HeadlessChromium implements AutoCloseable {
         this.screenshots = screenshots;
     }
 
-    static HeadlessChromium start(ChromiumInstallation chromium, Path screenshots) throws IOException {
+    /** Starts the browser found as {@link #BROWSER}, driven by {@link #DRIVER}. */
+    static HeadlessChromium start(Path screenshots) throws IOException {
+        Path browser = Programs.require(BROWSER, INSTALL_HINT);
+        Path chromedriver = Programs.require(DRIVER, INSTALL_HINT);
         // Selenium Manager is skipped anyway when both paths are given; this keeps it offline
         // should a future Selenium consult it regardless.
         System.setProperty("SE_OFFLINE", "true");
         Path profile = Files.createTempDirectory("trestle-chromium-");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.browser().toFile());
+        options.setBinary(browser.toFile());
         options.addArguments(
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -55,7 +64,7 @@ final class HeadlessChromium implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromium.driver().toFile())
+                .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
                 .build();
         try {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trestle.testsupport.RequiresProgram;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code CI=true}. {@code -Dtrestle.browser.url=http://host:port/} runs it against a server that
  * is already running (the packaged jar, say) instead of one started here.
  */
+@RequiresProgram(value = {HeadlessChromium.BROWSER, HeadlessChromium.DRIVER}, install = HeadlessChromium.INSTALL_HINT)
 class LoginBrowserTest {
 
     private static final String USER = "eiger";
@@ -49,10 +51,9 @@ class LoginBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ChromiumInstallation installation = ChromiumInstallation.requireOrSkip();
         app = AppUnderTest.start(USER, PASSWORD);
         base = app.baseUri();
-        chromium = HeadlessChromium.start(installation, SCREENSHOTS);
+        chromium = HeadlessChromium.start(SCREENSHOTS);
         driver = chromium.driver();
     }
 

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trestle.login.PasswordHash;
 import io.trestle.login.UsersFile;
+import io.trestle.testsupport.Programs;
+import io.trestle.testsupport.RequiresProgram;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -36,7 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
  * .4), so throttling per client address shows that the instances see the real clients behind
  * nginx. Skipped without redis-server and nginx, failed on CI ({@code CI=true}) without them.
  */
+@RequiresProgram(value = {ScaleOutTest.REDIS, ScaleOutTest.NGINX}, install = "apt-get install -y redis-server nginx")
 class ScaleOutTest {
+    static final String REDIS = "redis-server";
+    static final String NGINX = "nginx";
     static final String EIGER = "eiger";
     static final String EIGER_PASSWORD = "eiger-scale-out";
     static final String ANN = "ann";
@@ -60,7 +65,6 @@ class ScaleOutTest {
 
     @BeforeAll
     static void startEverything() throws Exception {
-        ServerBinaries bin = ServerBinaries.requireOrSkip();
         started = System.nanoTime();
         Path www = Files.createDirectories(dir.resolve("www"));
         Files.writeString(www.resolve("index.html"), INDEX);
@@ -70,7 +74,7 @@ class ScaleOutTest {
                 .withUser(ANN, PasswordHash.create(ANN_PASSWORD.toCharArray(), 1000))
                 .write(users);
 
-        redis = new RedisProcess(bin.redisServer(), Files.createDirectories(dir.resolve("redis")), Processes.freePort());
+        redis = new RedisProcess(Programs.require(REDIS), Files.createDirectories(dir.resolve("redis")), Processes.freePort());
         redis.start();
         List<String> args = List.of("--root", www.toString(), "--users", users.toString(),
                 "--sessions", redis.url(), "--trusted-proxies", "127.0.0.1", "--pbkdf2-iterations", "1000",
@@ -81,7 +85,7 @@ class ScaleOutTest {
         a.start();
         b.start();
         direct = client(null);
-        nginx = new NginxProcess(bin.nginx(), Files.createDirectories(dir.resolve("nginx")), Processes.freePort());
+        nginx = new NginxProcess(Programs.require(NGINX), Files.createDirectories(dir.resolve("nginx")), Processes.freePort());
         nginx.start(List.of(a.port(), b.port()), () -> {
             try {
                 return send(direct, get(nginx.uri("/index.html"), null)).statusCode() == 200;

@@ -1,6 +1,7 @@
 package io.trestle.login.redis;
 
 import io.trestle.login.MutableClock;
+import io.trestle.testsupport.RequiresProgram;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +15,7 @@ import redis.clients.jedis.RedisClient;
  * Tests against a real Redis started once per test class: a {@link RedisLink} for the code under
  * test, a plain client to look inside, and an empty database before every test.
  */
+@RequiresProgram(value = RedisServer.PROGRAM, install = RedisServer.INSTALL_HINT)
 abstract class RealRedisTest {
     @TempDir
     static Path dir;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trestle.login.StoreUnavailableException;
 import io.trestle.testsupport.LogCapture;
+import io.trestle.testsupport.RequiresProgram;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Redis going away and coming back: quick 503s, one log line, recovery without a restart. */
+@RequiresProgram(value = RedisServer.PROGRAM, install = RedisServer.INSTALL_HINT)
 class RedisLinkTest {
     @TempDir
     Path dir;

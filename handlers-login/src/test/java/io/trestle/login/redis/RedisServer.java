@@ -1,6 +1,6 @@
 package io.trestle.login.redis;
 
-import java.io.File;
+import io.trestle.testsupport.Programs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,15 +14,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real {@code redis-server} for tests, on a free loopback port with its own config in a
- * folder of the test's: no persistence, no other clients. Tests that need it are skipped on a
- * developer's machine without Redis and fail on CI ({@code CI=true}), which installs it.
+ * folder of the test's: no persistence, no other clients. A test that starts one says so with
+ * {@code @RequiresProgram(value = RedisServer.PROGRAM, install = RedisServer.INSTALL_HINT)}: it is
+ * skipped on a developer's machine without Redis and fails on CI ({@code CI=true}), which installs it.
  */
 public final class RedisServer implements AutoCloseable {
-    static final String INSTALL_HINT = "apt-get install -y redis-server";
+    public static final String PROGRAM = "redis-server";
+    public static final String INSTALL_HINT = "apt-get install -y redis-server";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path binary;
@@ -38,23 +39,9 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts Redis with its files in {@code dir}; skips the test (fails it on CI) without redis-server. */
     public static RedisServer start(Path dir) throws IOException, InterruptedException {
-        RedisServer server = new RedisServer(requireBinary(), dir, freePort());
+        RedisServer server = new RedisServer(Programs.require(PROGRAM, INSTALL_HINT), dir, freePort());
         server.start();
         return server;
-    }
-
-    static Path requireBinary() {
-        for (String folder : (System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/bin:/usr/sbin").split(File.pathSeparator)) {
-            Path candidate = folder.isEmpty() ? null : Path.of(folder, "redis-server");
-            if (candidate != null && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        String reason = "This test needs redis-server on PATH. Install it: " + INSTALL_HINT;
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            return Assertions.fail(reason + " (failing because CI=true)");
-        }
-        return Assumptions.abort(reason);
     }
 
     static int freePort() throws IOException {
