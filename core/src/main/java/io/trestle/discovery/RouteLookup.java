@@ -12,6 +12,7 @@ import java.util.List;
  * RouteLookup.Found found = RouteLookup.packages(appLoader, List.of("com.acme.web"));
  * found.names();    // sorted binary names
  * found.how();      // "@Route index" or "ClassGraph scan (no @Route index in app.jar)"
+ * found.inWords();  // "routes from its @Route index" or "routes by ClassGraph scan: no @Route index in app.jar"
  * }</pre>
  */
 final class RouteLookup {
@@ -19,10 +20,21 @@ final class RouteLookup {
     /**
      * @param names   binary names of the concrete {@code @Route} classes, sorted
      * @param indexed whether they come from an index, which may be stale: re-check each loaded class
-     * @param how     for the log: which way they were found, and why a scan was needed
+     * @param reason  why a scan was needed (or none was made); {@code null} when indexed
      */
-    record Found(List<String> names, boolean indexed, String how) {
+    record Found(List<String> names, boolean indexed, String reason) {
+        /** For the step's log line: {@code @Route index} or {@code ClassGraph scan (no @Route index in app.jar)}. */
+        String how() {
+            return indexed ? "@Route index" : NO_SCAN.equals(reason) ? "no scan (" + reason + ")" : "ClassGraph scan (" + reason + ")";
+        }
+
+        /** For a source's summary line: where its routes came from, and why a scan was needed. */
+        String inWords() {
+            return indexed ? "routes from its @Route index" : NO_SCAN.equals(reason) ? "no packages to scan" : "routes by ClassGraph scan: " + reason;
+        }
     }
+
+    private static final String NO_SCAN = "no packages";
 
     private RouteLookup() {
     }
@@ -30,7 +42,7 @@ final class RouteLookup {
     /** The {@code @Route} classes in {@code packages} and sub-packages seen by {@code loader}. */
     static Found packages(ClassLoader loader, List<String> packages) throws DiscoveryException {
         if (packages.isEmpty()) {
-            return new Found(List.of(), false, "no scan (no packages)");
+            return new Found(List.of(), false, NO_SCAN);
         }
         List<Path> elements = PackageLocations.of(loader, packages);
         if (elements == null) {
@@ -38,7 +50,7 @@ final class RouteLookup {
         }
         IndexedRoutes.Lookup lookup = IndexedRoutes.find(elements, packages);
         if (lookup.names() != null) {
-            return new Found(lookup.names(), true, "@Route index");
+            return new Found(lookup.names(), true, null);
         }
         return scanned(RouteScanner.scanPackages(loader, packages, elements), lookup.reason());
     }
@@ -47,12 +59,12 @@ final class RouteLookup {
     static Found jar(Path copy, String jarName) throws DiscoveryException {
         IndexedRoutes.Lookup lookup = IndexedRoutes.findInPluginJar(copy, jarName);
         if (lookup.names() != null) {
-            return new Found(lookup.names(), true, "@Route index");
+            return new Found(lookup.names(), true, null);
         }
         return scanned(RouteScanner.scanJar(copy), lookup.reason());
     }
 
     private static Found scanned(List<String> names, String reason) {
-        return new Found(names, false, "ClassGraph scan (" + reason + ")");
+        return new Found(names, false, reason);
     }
 }
