@@ -112,9 +112,15 @@ public final class LoginPlugin implements Plugin {
         routes.add(Method.POST, "/api/logout", new LogoutHandler(sessions, cookie));
         routes.exception(StoreUnavailableException.class, LoginPlugin::storeUnavailable);
         log.info("Login API on /api/login, /api/session, /api/logout: sessions end {} idle or {} after sign-in; "
-                + "throttled after {} failures per user or {} per client within {}; protected paths {}; CORS origins {}",
-                s.sessionIdle(), s.sessionMax(), s.maxFailuresUser(), s.maxFailuresClient(), s.throttleWindow(),
-                s.protectedPaths(), s.corsOrigins());
+                + "throttled after {} failures per user or {} per client within {}; protected paths: {}; CORS origins: {}",
+                Config.formatDuration(s.sessionIdle()), Config.formatDuration(s.sessionMax()), s.maxFailuresUser(),
+                s.maxFailuresClient(), Config.formatDuration(s.throttleWindow()), listed(s.protectedPaths()),
+                listed(s.corsOrigins().origins()));
+    }
+
+    /** {@code a, b, c} for a log line, or {@code none}. */
+    private static String listed(List<String> items) {
+        return items.isEmpty() ? "none" : String.join(", ", items);
     }
 
     /** The given stores, else in-memory ones or a link to Redis as the {@code sessions} setting says. */
