@@ -40,7 +40,8 @@ final class RouteScanner {
             LOG.debug("scanning {} in {}", InWords.list(packages), InWords.list(elements));
             graph.overrideClasspath(elements);
         } else {
-            LOG.debug("scanning {} on the whole class path of {}", InWords.list(packages), loader.getName() != null ? loader.getName() : loader.getClass().getName());
+            LOG.debug("scanning {} on the whole class path of {}", InWords.list(packages),
+                    loader.getName() != null ? loader.getName() : loader.getClass().getName());
             graph.overrideClassLoaders(loader);
         }
         return scan(graph);
