@@ -156,7 +156,8 @@ public final class Deployment implements AutoCloseable {
         }
         table = built;
         webResources.replace(webFolders(accepted));
-        LOG.info("route table of {} built in {} ms", InWords.count(accepted.size(), "source", "sources"), Sources.millisSince(start));
+        LOG.info("route table of {} built in {} ms", InWords.count(accepted.size(), "source", "sources"),
+                Sources.millisSince(start));
         return table;
     }
 
