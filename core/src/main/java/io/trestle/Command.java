@@ -39,6 +39,10 @@ public interface Command {
 
     /** The command's terminal: streams, and a password prompt that does not echo. */
     interface CommandIo {
+        /**
+         * Standard output, for the command's result. While a command runs, {@code System.out}
+         * points at standard error, so log lines and stray prints stay out of a redirected result.
+         */
         java.io.PrintStream out();
 
         java.io.PrintStream err();

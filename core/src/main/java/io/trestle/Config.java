@@ -143,6 +143,44 @@ public final class Config {
     }
 
     /**
+     * A duration as people read it, in its largest whole unit: {@code 250 ms}, {@code 20 s},
+     * {@code 90 s}, {@code 30 min}, {@code 12 h}, {@code 2 d}; {@code 0 s} for zero (never
+     * {@code PT30M}). Down to whole milliseconds the text reads back unchanged through
+     * {@link #parseDuration}, so a value from a log line can be given as a setting; finer ones read
+     * {@code 1500 µs} or {@code 12 ns}.
+     *
+     * <pre>{@code
+     * log.info("sessions end after {} idle", Config.formatDuration(config.duration("session-idle", Duration.ofMinutes(30))));
+     * }</pre>
+     */
+    public static String formatDuration(Duration duration) {
+        if (duration.isNegative()) {
+            return "-" + formatDuration(duration.negated());
+        }
+        long seconds = duration.getSeconds();
+        int nanos = duration.getNano();
+        if (nanos == 0) {
+            if (seconds == 0) {
+                return "0 s";
+            } else if (seconds % 86_400 == 0) {
+                return seconds / 86_400 + " d";
+            } else if (seconds % 3_600 == 0) {
+                return seconds / 3_600 + " h";
+            } else if (seconds % 60 == 0) {
+                return seconds / 60 + " min";
+            }
+            return seconds + " s";
+        }
+        // A fraction of a second left: the whole in ms, µs or ns (a long of nanoseconds lasts 292 years).
+        if (nanos % 1_000_000 == 0) {
+            return seconds * 1_000 + nanos / 1_000_000 + " ms";
+        } else if (nanos % 1_000 == 0) {
+            return seconds * 1_000_000 + nanos / 1_000 + " µs";
+        }
+        return seconds * 1_000_000_000 + nanos + " ns";
+    }
+
+    /**
      * Parses a byte count: {@code 512}, {@code 16k}/{@code 16KiB}/{@code 16KB}, {@code 10MiB},
      * {@code 1GiB} (binary multiples throughout).
      *

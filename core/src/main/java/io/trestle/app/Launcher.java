@@ -122,20 +122,28 @@ public final class Launcher {
         return launcher.serve(raw, false);
     }
 
-    /** Runs with {@code args}; returns an exit status, or {@link #RUNNING}. */
+    /**
+     * Runs with {@code args}; returns an exit status, or {@link #RUNNING}. Anything but serving
+     * ({@code --help}, {@code routes}, a command) prints its result alone on {@code out}: while it
+     * runs, {@code System.out} points at {@code err}, so log lines (a console appender writes to
+     * whatever {@code System.out} is) and a plugin's prints go to standard error, and
+     * {@code routes > routes.txt} holds the table only.
+     */
     public int run(String[] args) {
+        PrintStream console = System.out;
         try {
             Commands commands = Commands.load(Launcher.class.getClassLoader());
             List<Setting> known = new ArrayList<>(coreSettings());
             known.addAll(commands.settings());
             RawSettings raw = RawSettings.parse(args, env, known);
             List<String> positionals = raw.positionals();
-            if (positionals.isEmpty()) {
-                if (raw.helpRequested()) {
-                    return help(raw);
-                }
+            if (positionals.isEmpty() && !raw.helpRequested()) {
                 serve(raw, true);
                 return RUNNING;
+            }
+            System.setOut(err);
+            if (positionals.isEmpty()) {
+                return help(raw);
             }
             String name = positionals.get(0);
             if (name.equals(RoutesCommand.NAME)) {
@@ -166,6 +174,10 @@ public final class Launcher {
         } catch (Exception e) {
             LOG.error("{} failed", app.name(), e);
             return 1;
+        } finally {
+            if (System.out == err) {
+                System.setOut(console);
+            }
         }
     }
 

@@ -87,7 +87,7 @@ public final class Deployment implements AutoCloseable {
                 deployment.rememberRefused(jar);
             }
         }
-        LOG.info("discovery found {} sources in {} ms", found.size(), Sources.millisSince(start));
+        LOG.info("discovery found {} in {} ms", InWords.count(found.size(), "source", "sources"), Sources.millisSince(start));
         return deployment;
     }
 
@@ -156,7 +156,8 @@ public final class Deployment implements AutoCloseable {
         }
         table = built;
         webResources.replace(webFolders(accepted));
-        LOG.info("route table of {} sources built in {} ms", accepted.size(), Sources.millisSince(start));
+        LOG.info("route table of {} built in {} ms", InWords.count(accepted.size(), "source", "sources"),
+                Sources.millisSince(start));
         return table;
     }
 

@@ -37,10 +37,11 @@ final class RouteScanner {
     static List<String> scanPackages(ClassLoader loader, List<String> packages, List<Path> elements) throws DiscoveryException {
         ClassGraph graph = configured().acceptPackages(packages.toArray(String[]::new));
         if (elements != null) {
-            LOG.debug("scanning {} in {}", packages, elements);
+            LOG.debug("scanning {} in {}", InWords.list(packages), InWords.list(elements));
             graph.overrideClasspath(elements);
         } else {
-            LOG.debug("scanning {} on the whole class path of {}", packages, loader);
+            LOG.debug("scanning {} on the whole class path of {}", InWords.list(packages),
+                    loader.getName() != null ? loader.getName() : loader.getClass().getName());
             graph.overrideClassLoaders(loader);
         }
         return scan(graph);

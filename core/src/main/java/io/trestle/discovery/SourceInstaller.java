@@ -46,7 +46,8 @@ public final class SourceInstaller {
         RecordedRoutes recorded = new RecordedRoutes();
         ContextLoader.with(source.classLoader(), () -> register(source, config, recorded, web));
         source.installed(recorded);
-        LOG.info("{}: installed {} registrations in {} ms", source.name(), recorded.size(), Sources.millisSince(start));
+        LOG.info("{}: installed {} in {} ms", source.name(), InWords.count(recorded.size(), "registration", "registrations"),
+                Sources.millisSince(start));
     }
 
     /** Registers {@code source} straight into {@code collector}, attributed to the source's name. */

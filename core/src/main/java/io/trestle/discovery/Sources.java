@@ -43,9 +43,9 @@ public final class Sources {
             throws DiscoveryException {
         long start = System.nanoTime();
         DiscoveredSource source = find(DiscoveredSource.CLASSPATH, loader, false, () -> RouteLookup.packages(loader, scanPackages),
-                codePlugins, null);
-        LOG.info("class path: {} plugins, {} handler classes, {} filters in {} ms (scanned {})", source.plugins().size(),
-                source.handlerClasses().size(), source.filters().size(), millisSince(start), scanPackages.isEmpty() ? "no packages" : scanPackages);
+                codePlugins, null).source();
+        LOG.info("class path: {} in {} ms ({})", summary(source), millisSince(start),
+                scanPackages.isEmpty() ? "no packages to scan" : "scanned " + InWords.list(scanPackages));
         return source;
     }
 
@@ -73,10 +73,10 @@ public final class Sources {
         try {
             web = WebFolder.unpack(loader.copy(), name, stamp.modified());
             DiscoveredSource.JarFiles files = new DiscoveredSource.JarFiles(jar, stamp, web);
-            DiscoveredSource source = find(name, loader, true, () -> RouteLookup.jar(loader.copy(), name), List.of(), files);
-            LOG.info("plugin jar {}: {} plugins, {} handler classes, {} filters{} in {} ms", name, source.plugins().size(),
-                    source.handlerClasses().size(), source.filters().size(), web == null ? "" : ", web files",
-                    millisSince(start));
+            Found found = find(name, loader, true, () -> RouteLookup.jar(loader.copy(), name), List.of(), files);
+            DiscoveredSource source = found.source();
+            LOG.info("plugin jar {}: {}{} in {} ms ({})", name, summary(source), web == null ? "" : ", web files",
+                    millisSince(start), found.routes().inWords());
             return source;
         } catch (DiscoveryException e) {
             cleanUp(loader, web);
@@ -95,7 +95,11 @@ public final class Sources {
         RouteLookup.Found classNames() throws DiscoveryException;
     }
 
-    private static DiscoveredSource find(String name, ClassLoader loader, boolean ownOnly, Scan scan, List<Plugin> codePlugins,
+    /** A source found, with the way its {@code @Route} classes were found. */
+    private record Found(DiscoveredSource source, RouteLookup.Found routes) {
+    }
+
+    private static Found find(String name, ClassLoader loader, boolean ownOnly, Scan scan, List<Plugin> codePlugins,
             DiscoveredSource.JarFiles files) throws DiscoveryException {
         long start = System.nanoTime();
         List<ServiceLoader.Provider<Plugin>> pluginTypes = ServiceFinder.providers(Plugin.class, loader, ownOnly);
@@ -121,9 +125,9 @@ public final class Sources {
             handlers.add(type);
             routeClasses.add(className);
         }
-        LOG.atLevel(stepLevel).log("{}: {} took {} ms, {} @Route classes", name, found.how(), millisSince(scanStart),
-                routeClasses.size());
-        LOG.debug("{}: @Route classes {}", name, routeClasses);
+        LOG.atLevel(stepLevel).log("{}: {} took {} ms, {}", name, found.how(), millisSince(scanStart),
+                InWords.count(routeClasses.size(), "@Route class", "@Route classes"));
+        LOG.debug("{}: @Route classes: {}", name, InWords.list(routeClasses));
 
         List<Plugin> plugins = new ArrayList<>(codePlugins);
         List<Filter> filters;
@@ -140,8 +144,11 @@ public final class Sources {
             throw e;
         }
         DiscoveredSource source = new DiscoveredSource(name, loader, plugins, List.copyOf(handlers), filters, settings, files);
-        LOG.debug("{}: plugins {}, handler classes {}, filters {}", name, classNames(plugins), handlers, classNames(filters));
-        return source;
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: plugins: {}; handler classes: {}; filters: {}", name, InWords.list(classNames(plugins)),
+                    InWords.list(handlers.stream().map(Class::getName).toList()), InWords.list(classNames(filters)));
+        }
+        return new Found(source, found);
     }
 
     /** Asked once, here, so a plugin whose {@code settings()} fails is refused like any broken plugin. */
@@ -178,6 +185,13 @@ public final class Sources {
         } catch (ClassNotFoundException | LinkageError e) {
             throw new DiscoveryException("cannot load @Route class " + className + ": " + DiscoveryException.describe(e), e);
         }
+    }
+
+    /** {@code 2 plugins, 1 handler class, no filters} */
+    private static String summary(DiscoveredSource source) {
+        return InWords.count(source.plugins().size(), "plugin", "plugins") + ", "
+                + InWords.count(source.handlerClasses().size(), "handler class", "handler classes") + ", "
+                + InWords.count(source.filters().size(), "filter", "filters");
     }
 
     private static List<String> classNames(List<?> objects) {

@@ -1,5 +1,6 @@
 package io.trestle.http1;
 
+import io.trestle.Config;
 import io.trestle.Headers;
 import io.trestle.HttpException;
 import io.trestle.Method;
@@ -190,7 +191,7 @@ public final class Http1Connection implements Runnable {
                         return;
                     }
                 } catch (SocketTimeoutException e) {
-                    LOG.debug("408 for {}: nothing received within {}", remote, limits.headTimeout());
+                    LOG.debug("408 for {}: nothing received within {}", remote, Config.formatDuration(limits.headTimeout()));
                     refuse(output, Status.REQUEST_TIMEOUT, "request head not received in time");
                     return;
                 }
@@ -210,7 +211,7 @@ public final class Http1Connection implements Runnable {
                 refuse(output, e.status(), e.getMessage());
                 return;
             } catch (SocketTimeoutException e) {
-                LOG.debug("408 for {}: request head not complete within {}", remote, limits.headTimeout());
+                LOG.debug("408 for {}: request head not complete within {}", remote, Config.formatDuration(limits.headTimeout()));
                 refuse(output, Status.REQUEST_TIMEOUT, "request head not received in time");
                 return;
             }

@@ -188,7 +188,8 @@ public final class HotDeployer {
             }
         }
         if (!before.idle()) {
-            LOG.warn("requests still running on the old routes of {} after {}; closing it anyway", old.name(), grace);
+            LOG.warn("requests still running on the old routes of {} after {}; closing it anyway", old.name(),
+                    Config.formatDuration(grace));
         }
         old.close();
         // Jackson keeps serializers and types of the old classes; they would pin the old class loader.

@@ -1,5 +1,6 @@
 package io.trestle.reload;
 
+import io.trestle.Config;
 import io.trestle.discovery.JarStamp;
 import io.trestle.discovery.PluginFolder;
 import java.io.IOException;
@@ -117,7 +118,7 @@ public final class PluginFolderWatcher implements AutoCloseable {
             key = null;            // not there yet: looked for again on the next round
         } catch (IOException e) {
             key = null;
-            LOG.warn("cannot watch {}: {}; looking every {} s instead", dir, e.getMessage(), IDLE_RESCAN.toSeconds());
+            LOG.warn("cannot watch {}: {}; looking every {} instead", dir, e.getMessage(), Config.formatDuration(IDLE_RESCAN));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.trestle.server;
 
 import io.trestle.AccessLogWriter;
+import io.trestle.Config;
 import io.trestle.http1.ConnectionContext;
 import io.trestle.http1.DefaultHeaders;
 import io.trestle.http1.ForwardedResolver;
@@ -148,7 +149,7 @@ public final class ServerRuntime implements ConnectionContext {
         try {
             if (!registry.awaitEmpty(deadline)) {
                 LOG.warn("{} connection(s) still busy after the {} grace period; closing them",
-                        registry.size(), limits.shutdownGrace());
+                        registry.size(), Config.formatDuration(limits.shutdownGrace()));
             }
             if (acceptor != null) {
                 acceptor.join(1000);

@@ -77,6 +77,20 @@ class SourcesIndexTest {
     }
 
     @Test
+    void aPluginJarsLoadLineSaysWhetherItsIndexWasUsedOrTheJarWasScanned() throws DiscoveryException {
+        try (LogCapture info = LogCapture.of(Sources.class, Level.INFO)) {
+            Sources.jar(sources().routeIndex().write(dir.resolve("indexed.jar")), APP).close();
+            Sources.jar(sources().write(dir.resolve("plain.jar")), APP).close();
+            List<String> lines = info.messages(Level.INFO);
+            assertTrue(lines.stream().anyMatch(l -> l.matches(
+                    "plugin jar indexed\\.jar: no plugins, 2 handler classes, no filters in \\d+ ms \\(routes from its @Route index\\)")),
+                    lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.matches("plugin jar plain\\.jar: no plugins, 2 handler classes, no filters "
+                    + "in \\d+ ms \\(routes by ClassGraph scan: no @Route index in plain\\.jar\\)")), lines.toString());
+        }
+    }
+
+    @Test
     void aStaleEntryWithoutRouteIsSkippedAsIfTheScanHadNotListedIt() throws Exception {
         // Helper lost its @Route (and its no-argument constructor) after the index was written.
         String stale = """

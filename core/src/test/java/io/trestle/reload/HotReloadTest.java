@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trestle.Plugin;
+import io.trestle.discovery.Sources;
 import io.trestle.discovery.fixtures.Probe;
 import io.trestle.fixtures.TestJars;
 import io.trestle.testsupport.LogCapture;
@@ -40,11 +41,14 @@ class HotReloadTest {
 
     @Test
     void aJarDroppedInGoesLiveAndItsRemovalTakesItsRoutesAwayAndReleasesItsLoader() throws Exception {
-        try (ReloadRig rig = ReloadRig.start(plugins); LogCapture log = LogCapture.of(HotDeployer.class)) {
+        try (ReloadRig rig = ReloadRig.start(plugins); LogCapture log = LogCapture.of(HotDeployer.class);
+             LogCapture loads = LogCapture.of(Sources.class)) {
             assertEquals(404, rig.get("/swap/ana").statusCode());
 
             ReloadJars.moveInto(plugins.resolve("swap.jar"), ReloadJars.swapJar("v1"));
             assertEquals(JSON_V1, rig.await("/swap/ana", r -> r.statusCode() == 200).body());
+            assertNotNull(loads.find("INFO plugin jar swap.jar: 1 plugin, ", "(routes by ClassGraph scan: no @Route index in swap.jar)"),
+                    "the load line says the jar was scanned, and why: " + loads.lines());
             assertEquals("v1", rig.get("/swap-plugin/version").body(), "the plugin's code route is live too");
             assertEquals("v1", rig.get("/slow/0").body(), "and its method-level route");
             assertNotNull(log.find("INFO plugin jar swap.jar deployed", "+ GET /swap/{name} com.acme.swap.Greeter (swap.jar)"),

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trestle.Server;
 import io.trestle.app.Launcher;
+import io.trestle.discovery.Sources;
+import io.trestle.testsupport.LogCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -14,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,6 +142,24 @@ class ExampleAppTest {
         assertTrue(r.out().contains("/api/login"), r.out());
         assertTrue(r.out().contains("/api/health"), r.out());
         assertTrue(r.out().contains("/{path...}"), r.out());
+    }
+
+    /** {@code routes > routes.txt} holds the table only: discovery's log lines go to standard error. */
+    @Test
+    void routesPrintsOnlyTheTableOnStandardOutputAndItsLogOnStandardError() {
+        Run r;
+        // At INFO, discovery's lines reach the console appender, which writes to System.out.
+        try (LogCapture discovery = LogCapture.of(Sources.class)) {
+            r = run("routes", "--plugins", tmp.resolve("none").toString(), "--users", REPO.resolve("users.properties").toString());
+        }
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).matches("METHOD +PATH +HANDLER +SOURCE"), r.out());
+        for (String line : lines.subList(1, lines.size())) {
+            assertTrue(line.matches("(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|FILTER) +/\\S* +\\S.* +classpath"),
+                    "a table row: '" + line + "' in\n" + r.out());
+        }
+        assertTrue(r.err().contains("class path: "), "discovery's log on standard error:\n" + r.err());
     }
 
     @Test

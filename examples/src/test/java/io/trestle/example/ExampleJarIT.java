@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,30 @@ class ExampleJarIT {
             Thread.ofVirtual().start(() -> drain(log));
         } finally {
             p.destroyForcibly();
+        }
+    }
+
+    /** What {@code trestle routes > routes.txt} writes: the table only; the log goes to standard error. */
+    @Test
+    void routesPrintsOnlyTheTableOnStandardOutput() throws Exception {
+        Path err = Files.createTempFile("routes", ".err");
+        try {
+            Process p = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "routes", "--plugins", "target/no-plugins")
+                    .directory(REPO.toFile()).redirectError(err.toFile()).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            String log = Files.readString(err);
+            assertEquals(0, p.exitValue(), out + log);
+            List<String> lines = out.lines().toList();
+            assertTrue(lines.get(0).matches("METHOD +PATH +HANDLER +SOURCE"), out);
+            assertTrue(lines.size() > 3, out);
+            for (String line : lines.subList(1, lines.size())) {
+                assertTrue(line.matches("(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|FILTER) +/\\S* +\\S.* +classpath"),
+                        "a table row: '" + line + "' in\n" + out);
+            }
+            assertTrue(log.contains("class path: ") && log.contains("Login API on /api/login"), "the log on standard error:\n" + log);
+        } finally {
+            Files.deleteIfExists(err);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.trestle.login;
 
 import io.trestle.Request;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ final class CorsPolicy {
     private final Set<String> origins;
 
     private CorsPolicy(Set<String> origins) {
-        this.origins = Set.copyOf(origins);
+        this.origins = Collections.unmodifiableSet(new LinkedHashSet<>(origins)); // in the order given, for the log
     }
 
     /** @throws IllegalArgumentException for {@code *} or text that is no origin */
@@ -38,6 +39,11 @@ final class CorsPolicy {
             normalized.add(n);
         }
         return new CorsPolicy(normalized);
+    }
+
+    /** The allowed origins, normalized, in the order given. */
+    List<String> origins() {
+        return List.copyOf(origins);
     }
 
     boolean isEmpty() {

@@ -114,9 +114,15 @@ public final class LoginPlugin implements Plugin {
         routes.exception(StoreUnavailableException.class, LoginPlugin::storeUnavailable);
         log.info("Login API on /api/login, /api/session, /api/logout: sessions end {} idle or {} after sign-in; "
                 + "throttled after {} failures per user and client, {} per client, or (slowed down) {} per user "
-                + "within {}; protected paths {}; CORS origins {}",
-                s.sessionIdle(), s.sessionMax(), s.maxFailuresUserClient(), s.maxFailuresClient(), s.maxFailuresUserGlobal(),
-                s.throttleWindow(), s.protectedPaths(), s.corsOrigins());
+                + "within {}; protected paths: {}; CORS origins: {}",
+                Config.formatDuration(s.sessionIdle()), Config.formatDuration(s.sessionMax()), s.maxFailuresUserClient(),
+                s.maxFailuresClient(), s.maxFailuresUserGlobal(), Config.formatDuration(s.throttleWindow()),
+                listed(s.protectedPaths()), listed(s.corsOrigins().origins()));
+    }
+
+    /** {@code a, b, c} for a log line, or {@code none}. */
+    private static String listed(List<String> items) {
+        return items.isEmpty() ? "none" : String.join(", ", items);
     }
 
     /** The given stores, else in-memory ones or a link to Redis as the {@code sessions} setting says. */
