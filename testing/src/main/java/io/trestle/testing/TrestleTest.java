@@ -17,16 +17,22 @@ import java.util.function.Consumer;
  * <pre>{@code
  * @Test
  * void greets() throws Exception {
- *     try (TrestleTest t = TrestleTest.start(r -> r.get("/hi/{name}", (req, res) -> res.text("hi " + req.pathParam("name"))))) {
+ *     TrestleTest.test(r -> r.get("/hi/{name}", (req, res) -> res.text("hi " + req.pathParam("name"))), t -> {
  *         HttpResponse<String> res = t.get("/hi/ann");
  *         assertEquals(200, res.statusCode());
  *         assertEquals("hi ann", res.body());
- *     }
+ *     });
  * }
  * }</pre>
+ *
+ * <p>{@link #test} holds the server's output (what is written to {@code System.out} and
+ * {@code System.err}, and with logback as the SLF4J backend what is logged) while the body runs,
+ * and prints it only if the body fails. {@link #start} gives the server without that, to close
+ * yourself (try-with-resources); {@link TrestleTestOutput} does the same holding for whole tests.
  */
 public final class TrestleTest implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private final Server server;
     private final HttpClient client;
@@ -38,6 +44,42 @@ public final class TrestleTest implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(TIMEOUT)
                 .build();
+    }
+
+    /** What a test does with its server: {@code t -> { ... }}. */
+    @FunctionalInterface
+    public interface Body {
+        void accept(TrestleTest t) throws Exception;
+    }
+
+    /**
+     * Starts a server with the routes {@code routes} registers, runs {@code body} with it and closes
+     * it; if the body fails, prints what the server wrote and logged meanwhile, then rethrows.
+     *
+     * <p>The standard streams are the JVM's, so what other threads write meanwhile is held too; with
+     * tests running in parallel, a failing test's report can hold its neighbours' output.
+     */
+    public static void test(Consumer<Routes> routes, Body body) throws Exception {
+        test(Server.builder().routes(routes), body);
+    }
+
+    /** As {@link #test(Consumer, Body)}, with a server built from {@code builder} on a free loopback port. */
+    public static void test(Server.Builder builder, Body body) throws Exception {
+        String caller = STACK.walk(frames -> frames.dropWhile(f -> f.getDeclaringClass() == TrestleTest.class)
+                .findFirst()
+                .map(f -> f.getDeclaringClass().getSimpleName() + "." + f.getMethodName())
+                .orElse("the test"));
+        try (OutputCapture capture = OutputCapture.start()) {
+            try {
+                try (TrestleTest t = start(builder)) {
+                    body.accept(t);
+                }
+            } catch (Throwable failure) {
+                capture.close(); // the server is closed: its last lines are in
+                capture.printTo(caller);
+                throw failure;
+            }
+        }
     }
 
     /** Builds {@code builder} on 127.0.0.1 and a free port, and starts it. */
