@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trestle.testing.TrestleTest;
+import io.trestle.testing.TrestleTestOutput;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Serves the handler on a real socket (a free loopback port) with Trestle's test kit. */
+/**
+ * Serves the handler on a real socket (a free loopback port) with Trestle's test kit. What the
+ * server prints and logs during a test is shown only if that test fails (TrestleTestOutput).
+ */
+@ExtendWith(TrestleTestOutput.class)
 class HelloHandlerTest {
 
     @Test
