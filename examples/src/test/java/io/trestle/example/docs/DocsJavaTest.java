@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every {@code ```java} block in README.md and docs/*.md compiles, against this module's test
- * class path (trestle-core, -static, -login, Jackson, SLF4J, JUnit), for Java 21. What a block is
+ * class path (trestle-core, -static, -login, -testing, Jackson, SLF4J, JUnit), for Java 21. What a block is
  * is said by an HTML comment on the last non-blank line above it (see docs/writing-docs.md):
  * <ul>
  * <li>no marker, or {@code <!-- java: file -->}: a whole source file, compiled as it is;</li>
