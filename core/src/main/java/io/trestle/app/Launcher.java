@@ -293,6 +293,7 @@ public final class Launcher {
         if (keystore.isEmpty() || password.isEmpty()) {
             throw new UsageException("HTTPS needs both --tls-keystore FILE and --tls-password-file FILE");
         }
+        CoreSettings.tlsPolicy(config); // a version left without a suite is a usage error, before the keystore is read
         try {
             return TlsContexts.fromPkcs12(Path.of(keystore.get()), Path.of(password.get()));
         } catch (IllegalArgumentException e) {

@@ -21,8 +21,18 @@ public final class ConnectionOutput extends OutputStream {
     private final byte[] buf;
     private int count;
     private long written;
+    /**
+     * With a minimum rate, a blocking write goes out in pieces of at most this many bytes, each
+     * a measured step: the sweeper can only tell progress at the end of a write call. A TLS
+     * record's worth, so a TLS layer writes the same records as before.
+     */
+    static final int RATE_PIECE = 16 * 1024;
     /** When the blocking write under way started (System.nanoTime), or 0: read by the write-timeout sweeper. */
     private volatile long writeStarted;
+    /** The minimum rate writes must keep, or null. */
+    private DataRate rate;
+    /** When the piece under way must have been written by (System.nanoTime), or 0: read by the sweeper. */
+    private volatile long rateDeadline;
 
     public ConnectionOutput(OutputStream out, WritableByteChannel channel, int bufferSize) {
         this.out = out;
@@ -195,12 +205,80 @@ public final class ConnectionOutput extends OutputStream {
     }
 
     private void blockingWrite(byte[] b, int off, int len) throws IOException {
+        if (rate != null) {
+            meteredWrite(b, off, len);
+            return;
+        }
         writeStarted = System.nanoTime();
         try {
             out.write(b, off, len);
         } finally {
             writeStarted = 0;
         }
+    }
+
+    /**
+     * Writes in pieces, each allowed the rate's credit plus the time its own bytes earn: a client
+     * taking at least the minimum rate always finishes a piece in time, whatever the piece's size.
+     * Only time spent blocked counts; bytes the socket takes at once cost nothing.
+     */
+    private void meteredWrite(byte[] b, int off, int len) throws IOException {
+        DataRate r = rate;
+        for (int done = 0; done < len; ) {
+            int piece = Math.min(RATE_PIECE, len - done);
+            long start = System.nanoTime();
+            rateDeadline = start + Math.max(0, r.credit()) + r.earnedBy(piece);
+            writeStarted = start;
+            try {
+                out.write(b, off + done, piece);
+            } finally {
+                writeStarted = 0;
+                rateDeadline = 0;
+            }
+            r.moved(piece, System.nanoTime() - start);
+            done += piece;
+        }
+    }
+
+    /**
+     * Measures writes against {@code rate} from now on (a window of credit to start with);
+     * {@code null} stops measuring.
+     */
+    public void minimumRate(DataRate rate) {
+        this.rate = rate;
+        if (rate != null) {
+            rate.restart();
+        }
+    }
+
+    /**
+     * Whether the write under way has outlived what the minimum rate allows it, given that the
+     * kernel holds up to {@code sendBufferBytes} (the sweeper's question; the connection is then
+     * closed). A blocked write sees no progress until the kernel has sent about half its full
+     * send buffer (Linux wakes a writer only then), so the bytes of half a buffer earn their time
+     * too: a client that takes the minimum rate is never cut, however large the buffer.
+     */
+    public boolean tooSlow(long now, int sendBufferBytes) {
+        long deadline = rateDeadline;
+        DataRate r = rate;
+        return deadline != 0 && r != null && now - deadline - r.earnedBy(Math.max(0, sendBufferBytes) / 2) > 0;
+    }
+
+    /** Whether the write under way has outlived its own allowance, before the send buffer is counted. */
+    public boolean mayBeTooSlow(long now) {
+        long deadline = rateDeadline;
+        return deadline != 0 && now - deadline > 0;
+    }
+
+    /**
+     * The rate measured so far, for a log line, or null when writes are not measured. Read from
+     * the sweeper's thread without a lock: the figures may be a write behind.
+     */
+    String rateDescription(long now) {
+        DataRate r = rate;
+        long started = writeStarted;
+        return r == null ? null : (started == 0 ? "" : "a write has waited " + (now - started) / 1_000_000 + " ms; before it, ")
+                + r.describe();
     }
 
     /**

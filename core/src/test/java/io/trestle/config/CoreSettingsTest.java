@@ -55,10 +55,13 @@ class CoreSettingsTest {
     void everyLimitIsMapped() {
         Config config = RawSettings.parse(new String[] {"--max-request-line=4KiB", "--max-header-size", "32k",
                 "--max-headers", "50", "--max-body-size", "1GiB", "--head-timeout", "5s", "--idle-timeout", "2m",
-                "--body-timeout", "750ms", "--max-connections", "64", "--shutdown-grace", "1h", "--write-timeout", "9s"}, Map.of())
+                "--body-timeout", "750ms", "--max-connections", "64", "--shutdown-grace", "1h", "--write-timeout", "9s",
+                "--min-request-data-rate", "1KiB/s", "--min-response-data-rate", "0", "--data-rate-window", "3s",
+                "--max-connections-per-client", "8"}, Map.of())
                 .resolve(CoreSettings.ALL);
         assertEquals(new Limits(4096, 32 * 1024, 50, 1024L * 1024 * 1024, Duration.ofSeconds(5), Duration.ofMinutes(2),
-                Duration.ofMillis(750), 64, Duration.ofHours(1), Duration.ofSeconds(9)), CoreSettings.limits(config));
+                Duration.ofMillis(750), 64, Duration.ofHours(1), Duration.ofSeconds(9), 1024, 0, Duration.ofSeconds(3), 8),
+                CoreSettings.limits(config));
     }
 
     @Test
