@@ -80,9 +80,9 @@ public final class CoreSettings {
             "file holding the keystore's password (first line)");
     public static final Setting TLS_PROTOCOLS = Setting.of("tls-protocols", Kind.LIST,
             String.join(",", TlsPolicy.DEFAULT.protocols()), "TLS versions offered, comma-separated");
-    public static final Setting TLS_CIPHERS = Setting.of("tls-ciphers", Kind.LIST,
-            String.join(",", TlsPolicy.DEFAULT.cipherSuites()),
-            "cipher suites offered (JSSE names, preferred first); by default AEAD with forward secrecy only");
+    public static final Setting TLS_CIPHERS = Setting.of("tls-ciphers", Kind.LIST, null,
+            "cipher suites offered, JSSE names, preferred first (default: TLS 1.3's, and TLS 1.2's with ECDHE "
+                    + "and AES-GCM or ChaCha20-Poly1305)");
     public static final Setting REDIRECT_HTTP = Setting.of("redirect-http", Kind.INT, null,
             "with TLS: also listen for plain HTTP on this port and redirect it to HTTPS");
     public static final Setting RELOAD = Setting.of("reload", Kind.BOOLEAN, "true",

@@ -25,7 +25,7 @@ class CoreSettingsTest {
                 assertEquals(null, ValueCheck.problem(s, s.defaultValue()), s.name());
             }
         }
-        assertEquals(26, names.size());
+        assertEquals(32, names.size());
     }
 
     @Test
@@ -65,6 +65,19 @@ class CoreSettingsTest {
     }
 
     @Test
+    void dataRatesAcceptSizesPerSecondAndZero() {
+        assertEquals(256, CoreSettings.parseRate("256B/s"));
+        assertEquals(256, CoreSettings.parseRate("256"));
+        assertEquals(1024, CoreSettings.parseRate("1KiB/s"));
+        assertEquals(0, CoreSettings.parseRate("0"));
+        UsageException e = assertThrows(UsageException.class, () -> RawSettings.parse(
+                new String[] {"--min-request-data-rate", "fast", "--data-rate-window", "0s", "--max-connections-per-client", "-1"},
+                Map.of()).resolve(CoreSettings.ALL));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("not a data rate: 'fast'"), e.getMessage());
+    }
+
+    @Test
     void limitsRejectsAHandMadeConfigOutOfRange() {
         UsageException e = assertThrows(UsageException.class,
                 () -> CoreSettings.limits(Config.of(Map.of("max-header-size", "4GiB", "max-headers", "0"))));
@@ -81,7 +94,8 @@ class CoreSettingsTest {
     void everyCoreRuleNamesACoreSetting() {
         // CoreRules switches on names; a renamed setting must not silently lose its rule.
         for (String name : List.of("port", "max-connections", "max-headers", "max-request-line", "max-header-size",
-                "host", "trusted-proxies", "scan")) {
+                "host", "trusted-proxies", "scan", "max-connections-per-client", "min-request-data-rate",
+                "min-response-data-rate", "data-rate-window", "tls-protocols", "tls-ciphers")) {
             assertTrue(CoreSettings.named(name) != null, name);
         }
     }
