@@ -214,7 +214,7 @@ public final class Launcher {
             Integer redirect = redirectPort == null ? null : Integer.valueOf(redirectPort);
             if (redirect != null) {
                 Server plain = HttpsRedirect.start(config.string(CoreSettings.HOST.name(), "127.0.0.1"), redirect,
-                        server.port(), accessLog(config));
+                        server.port(), limits, accessLog(config));
                 redirector.set(plain);
                 LOG.info("redirecting plain HTTP on {} to HTTPS", plain.uri());
             }

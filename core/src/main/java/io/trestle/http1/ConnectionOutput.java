@@ -31,8 +31,12 @@ public final class ConnectionOutput extends OutputStream {
     private volatile long writeStarted;
     /** The minimum rate writes must keep, or null. */
     private DataRate rate;
-    /** When the piece under way must have been written by (System.nanoTime), or 0: read by the sweeper. */
-    private volatile long rateDeadline;
+    /**
+     * How long the piece under way may take (nanoseconds): written before {@link #writeStarted},
+     * whose volatile write publishes it to the sweeper, so a metered write costs no more volatile
+     * writes than an unmetered one.
+     */
+    private long rateAllowance;
 
     public ConnectionOutput(OutputStream out, WritableByteChannel channel, int bufferSize) {
         this.out = out;
@@ -149,6 +153,7 @@ public final class ConnectionOutput extends OutputStream {
     private long sendFile(FileChannel file, long position, long length) throws IOException {
         long sent = 0;
         while (sent < length) {
+            rateAllowance = Long.MAX_VALUE / 4; // sendfile on a virtual thread never waits: nothing to meter
             writeStarted = System.nanoTime(); // a platform thread's socket blocks in sendfile
             long n;
             try {
@@ -227,13 +232,12 @@ public final class ConnectionOutput extends OutputStream {
         for (int done = 0; done < len; ) {
             int piece = Math.min(RATE_PIECE, len - done);
             long start = System.nanoTime();
-            rateDeadline = start + Math.max(0, r.credit()) + r.earnedBy(piece);
+            rateAllowance = Math.max(0, r.credit()) + r.earnedBy(piece);
             writeStarted = start;
             try {
                 out.write(b, off + done, piece);
             } finally {
                 writeStarted = 0;
-                rateDeadline = 0;
             }
             r.moved(piece, System.nanoTime() - start);
             done += piece;
@@ -259,15 +263,14 @@ public final class ConnectionOutput extends OutputStream {
      * too: a client that takes the minimum rate is never cut, however large the buffer.
      */
     public boolean tooSlow(long now, int sendBufferBytes) {
-        long deadline = rateDeadline;
         DataRate r = rate;
-        return deadline != 0 && r != null && now - deadline - r.earnedBy(Math.max(0, sendBufferBytes) / 2) > 0;
+        return r != null && mayBeTooSlow(now - r.earnedBy(Math.max(0, sendBufferBytes) / 2));
     }
 
     /** Whether the write under way has outlived its own allowance, before the send buffer is counted. */
     public boolean mayBeTooSlow(long now) {
-        long deadline = rateDeadline;
-        return deadline != 0 && now - deadline > 0;
+        long started = writeStarted; // read first: it publishes rateAllowance
+        return started != 0 && rate != null && now - started - rateAllowance > 0;
     }
 
     /**

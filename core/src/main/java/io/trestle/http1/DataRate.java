@@ -74,11 +74,15 @@ final class DataRate {
         return windowNanos;
     }
 
-    /** What was measured, for a log line: {@code 5 bytes in 10.2 s of waiting (0.5 B/s)}. */
+    /** What was measured, for a log line: {@code 5 bytes in 10.2 s of waiting (0.5 B/s, the minimum is 256 B/s)}. */
     String describe() {
         long millis = waited / 1_000_000;
-        long tenthsPerSecond = millis == 0 ? 0 : bytes * 10_000 / millis;
+        String minimum = "the minimum is " + bytesPerSecond + " B/s";
+        if (millis < 100) {
+            return bytes + " bytes with no wait to speak of (" + minimum + ")";
+        }
+        long tenthsPerSecond = bytes * 10_000 / millis;
         return bytes + " bytes in " + millis / 1000 + "." + millis % 1000 / 100 + " s of waiting ("
-                + tenthsPerSecond / 10 + "." + tenthsPerSecond % 10 + " B/s, the minimum is " + bytesPerSecond + " B/s)";
+                + tenthsPerSecond / 10 + "." + tenthsPerSecond % 10 + " B/s, " + minimum + ")";
     }
 }
