@@ -150,6 +150,26 @@ public final class Http1Connection implements Runnable {
         return true;
     }
 
+    /**
+     * Closes the connection, with a reset, when its write has been blocked longer than
+     * {@code writeTimeoutNanos}: a client that stopped reading (the server's sweeper calls this).
+     *
+     * @return whether it did
+     */
+    public boolean abortIfWriteStalled(long now, long writeTimeoutNanos) {
+        long blocked = writeBlockedNanos(now);
+        if (blocked <= writeTimeoutNanos) {
+            return false;
+        }
+        long skipped = SLOW_CLIENTS.permit();
+        if (skipped >= 0) {
+            LOG.info("closing {}: a write to it has been blocked for {} ms (the write timeout){}", peer,
+                    TimeUnit.NANOSECONDS.toMillis(blocked), LogLimiter.more(skipped));
+        }
+        abort();
+        return true;
+    }
+
     /** How long a write to the client has been blocked (0 when none is), for the write timeout. */
     public long writeBlockedNanos(long now) {
         ConnectionOutput out = output;

@@ -106,8 +106,8 @@ final class ConnectionRegistry {
 
     /**
      * Enforces the timeouts no socket call keeps: ends reads past their deadline (the connection
-     * answers 408 or closes) and closes connections whose write has been blocked longer than
-     * {@code writeTimeoutNanos}.
+     * answers 408 or closes), and resets connections whose write has been blocked longer than
+     * {@code writeTimeoutNanos} or that take their response slower than the minimum rate.
      *
      * @return how many connections were timed out
      */
@@ -115,8 +115,7 @@ final class ConnectionRegistry {
         long now = System.nanoTime();
         int timedOut = 0;
         for (Http1Connection c : open) {
-            if (c.writeBlockedNanos(now) > writeTimeoutNanos) {
-                c.close();
+            if (c.abortIfWriteStalled(now, writeTimeoutNanos)) {
                 timedOut++;
             } else if (c.abortIfReadingTooSlowly(now)) {
                 timedOut++;
