@@ -50,7 +50,7 @@ public final class Server implements AutoCloseable {
         this.onClose = List.copyOf(b.onClose);
         this.runtime = new ServerRuntime(limits, table, b.trustedProxies,
                 b.accessLog ? (b.accessLogWriter != null ? b.accessLogWriter : AccessLogWriter.toLogger()) : null,
-                b.tls, plainDefaults, tlsDefaults);
+                b.tls, b.tls == null ? null : CoreSettings.tlsPolicy(b.config), plainDefaults, tlsDefaults);
         this.scheme = b.tls == null ? "http" : "https";
     }
 
@@ -220,7 +220,11 @@ public final class Server implements AutoCloseable {
             return this;
         }
 
-        /** Serves HTTPS (TLS 1.2 and 1.3 only) with {@code context}; see {@code TlsContexts.fromPkcs12}. */
+        /**
+         * Serves HTTPS with {@code context}; see {@code TlsContexts.fromPkcs12}. The versions and
+         * cipher suites offered are the config's {@code tls-protocols} and {@code tls-ciphers}
+         * (by default TLS 1.3, and TLS 1.2 with ECDHE and AES-GCM or ChaCha20-Poly1305).
+         */
         public Builder tls(SSLContext context) {
             this.tls = context;
             return this;

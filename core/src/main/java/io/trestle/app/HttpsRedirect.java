@@ -4,6 +4,7 @@ import io.trestle.AccessLogWriter;
 import io.trestle.Method;
 import io.trestle.Server;
 import io.trestle.Status;
+import io.trestle.http1.Limits;
 import java.util.EnumSet;
 
 /**
@@ -14,10 +15,13 @@ final class HttpsRedirect {
     private HttpsRedirect() {
     }
 
-    /** @param accessLog where its access log goes (closed with it), or {@code null} for none */
-    static Server start(String host, int plainPort, int tlsPort, AccessLogWriter accessLog) {
+    /**
+     * @param limits    the same limits and timeouts as the HTTPS server (slow clients, per-client cap)
+     * @param accessLog where its access log goes (closed with it), or {@code null} for none
+     */
+    static Server start(String host, int plainPort, int tlsPort, Limits limits, AccessLogWriter accessLog) {
         String portPart = tlsPort == 443 ? "" : ":" + tlsPort;
-        Server.Builder builder = Server.builder().host(host).port(plainPort)
+        Server.Builder builder = Server.builder().host(host).port(plainPort).limits(limits)
                 .routes(r -> r.add(EnumSet.complementOf(EnumSet.of(Method.TRACE, Method.CONNECT)), "/{path...}",
                         (req, res) -> {
                             String name = req.host().isEmpty() ? host : req.host();

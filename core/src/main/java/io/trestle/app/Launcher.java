@@ -226,7 +226,7 @@ public final class Launcher {
             Integer redirect = redirectPort == null ? null : Integer.valueOf(redirectPort);
             if (redirect != null) {
                 Server plain = HttpsRedirect.start(config.string(CoreSettings.HOST.name(), "127.0.0.1"), redirect,
-                        server.port(), accessLog(config));
+                        server.port(), limits, accessLog(config));
                 redirector.set(plain);
                 LOG.info("redirecting plain HTTP on {} to HTTPS", plain.uri());
             }
@@ -305,6 +305,7 @@ public final class Launcher {
         if (keystore.isEmpty() || password.isEmpty()) {
             throw new UsageException("HTTPS needs both --tls-keystore FILE and --tls-password-file FILE");
         }
+        CoreSettings.tlsPolicy(config); // a version left without a suite is a usage error, before the keystore is read
         try {
             return TlsContexts.fromPkcs12(Path.of(keystore.get()), Path.of(password.get()));
         } catch (IllegalArgumentException e) {

@@ -4,6 +4,9 @@ import io.trestle.Config;
 import io.trestle.Setting;
 import io.trestle.http1.DefaultHeaders;
 import io.trestle.http1.ForwardedResolver;
+import io.trestle.server.TlsPolicy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -27,12 +30,17 @@ final class CoreRules {
             case "port" -> intWithin(value, 0, 65_535);
             case "redirect-http" -> intWithin(value, 1, 65_535);
             case "max-connections", "max-headers" -> intWithin(value, 1, Integer.MAX_VALUE);
+            case "max-connections-per-client" -> intWithin(value, 0, Integer.MAX_VALUE);
+            case "min-request-data-rate", "min-response-data-rate" -> rateProblem(value);
+            case "data-rate-window" -> Config.parseDuration(value).isZero() ? "must be longer than 0" : null;
             case "max-request-line", "max-header-size" -> sizeWithin(value, 1, Integer.MAX_VALUE);
             case "host" -> value.isEmpty() ? "needs a host name or IP address" : null;
             case "frame-options" -> value.isEmpty() || value.equalsIgnoreCase("DENY") || value.equalsIgnoreCase("SAMEORIGIN")
                     ? null : "must be DENY or SAMEORIGIN (or empty to send none), got '" + value + "'";
             case "content-security-policy" -> DefaultHeaders.headerValueProblem(value);
             case "trusted-proxies" -> eachEntry(value, ForwardedResolver::isProxyEntry, "an IP address or CIDR block");
+            case "tls-protocols" -> TlsPolicy.unsupportedProtocol(entries(value));
+            case "tls-ciphers" -> TlsPolicy.unsupportedCipherSuite(entries(value));
             case "scan" -> eachEntry(value, CoreRules::isPackageName, "a Java package name");
             default -> null;
         };
@@ -45,6 +53,15 @@ final class CoreRules {
         }
         return (max == Integer.MAX_VALUE ? "must be at least " + min : "must be from " + min + " to " + max)
                 + ", got " + n;
+    }
+
+    private static String rateProblem(String value) {
+        try {
+            CoreSettings.parseRate(value);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     private static String sizeWithin(String value, long min, long max) {
@@ -61,6 +78,16 @@ final class CoreRules {
             }
         }
         return null;
+    }
+
+    private static List<String> entries(String value) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : value.split(",")) {
+            if (!entry.isBlank()) {
+                entries.add(entry.trim());
+            }
+        }
+        return entries;
     }
 
     static boolean isPackageName(String name) {

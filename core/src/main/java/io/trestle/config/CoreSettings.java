@@ -5,6 +5,7 @@ import io.trestle.Setting;
 import io.trestle.Setting.Kind;
 import io.trestle.http1.DefaultHeaders;
 import io.trestle.http1.Limits;
+import io.trestle.server.TlsPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,16 @@ public final class CoreSettings {
             "longest stall while reading a request body");
     public static final Setting WRITE_TIMEOUT = Setting.of("write-timeout", Kind.DURATION, "30s",
             "longest a write to a client may block (a client that stops reading); then it is closed");
+    public static final Setting MIN_REQUEST_DATA_RATE = Setting.of("min-request-data-rate", Kind.STRING, "256B/s",
+            "slowest a request body may arrive, averaged over --data-rate-window while the server waits for it; "
+                    + "slower: 408 and close; 0 turns it off");
+    public static final Setting MIN_RESPONSE_DATA_RATE = Setting.of("min-response-data-rate", Kind.STRING, "256B/s",
+            "slowest a client may take a response, averaged over --data-rate-window while a write waits for it; "
+                    + "slower: closed; 0 turns it off");
+    public static final Setting DATA_RATE_WINDOW = Setting.of("data-rate-window", Kind.DURATION, "10s",
+            "the time the minimum data rates are averaged over");
+    public static final Setting MAX_CONNECTIONS_PER_CLIENT = Setting.of("max-connections-per-client", Kind.INT, "0",
+            "open connections from one client address (the TCP peer) at most; beyond, 503; 0 is no limit");
     public static final Setting SHUTDOWN_GRACE = Setting.of("shutdown-grace", Kind.DURATION, "10s",
             "how long stopping lets running requests finish");
     public static final Setting ACCESS_LOG = Setting.of("access-log", Kind.BOOLEAN, "true",
@@ -75,6 +86,11 @@ public final class CoreSettings {
             "PKCS#12 keystore with the server's key and certificate: serve HTTPS (TLS 1.2/1.3)");
     public static final Setting TLS_PASSWORD_FILE = Setting.of("tls-password-file", Kind.PATH, null,
             "file holding the keystore's password (first line)");
+    public static final Setting TLS_PROTOCOLS = Setting.of("tls-protocols", Kind.LIST,
+            String.join(",", TlsPolicy.DEFAULT.protocols()), "TLS versions offered, comma-separated");
+    public static final Setting TLS_CIPHERS = Setting.of("tls-ciphers", Kind.LIST, null,
+            "cipher suites offered, JSSE names, preferred first (default: TLS 1.3's, and TLS 1.2's with ECDHE "
+                    + "and AES-GCM or ChaCha20-Poly1305)");
     public static final Setting REDIRECT_HTTP = Setting.of("redirect-http", Kind.INT, null,
             "with TLS: also listen for plain HTTP on this port and redirect it to HTTPS");
     public static final Setting RELOAD = Setting.of("reload", Kind.BOOLEAN, "true",
@@ -83,9 +99,11 @@ public final class CoreSettings {
 
     /** Every core setting, in the order the help text lists them. */
     public static final List<Setting> ALL = List.of(HOST, PORT, ROOT, PLUGINS, CONFIG, SCAN, TRUSTED_PROXIES,
-            STRICT, RELOAD, MAX_CONNECTIONS, MAX_REQUEST_LINE, MAX_HEADER_SIZE, MAX_HEADERS, MAX_BODY_SIZE,
-            HEAD_TIMEOUT, IDLE_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, SHUTDOWN_GRACE, ACCESS_LOG, ACCESS_LOG_TO,
-            SECURITY_HEADERS, FRAME_OPTIONS, CONTENT_SECURITY_POLICY, TLS_KEYSTORE, TLS_PASSWORD_FILE, REDIRECT_HTTP, HELP);
+            STRICT, RELOAD, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_CLIENT, MAX_REQUEST_LINE, MAX_HEADER_SIZE, MAX_HEADERS,
+            MAX_BODY_SIZE, HEAD_TIMEOUT, IDLE_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, MIN_REQUEST_DATA_RATE,
+            MIN_RESPONSE_DATA_RATE, DATA_RATE_WINDOW, SHUTDOWN_GRACE, ACCESS_LOG, ACCESS_LOG_TO,
+            SECURITY_HEADERS, FRAME_OPTIONS, CONTENT_SECURITY_POLICY, TLS_KEYSTORE, TLS_PASSWORD_FILE, TLS_PROTOCOLS,
+            TLS_CIPHERS, REDIRECT_HTTP, HELP);
 
     private static final Map<String, Setting> BY_NAME = byName();
 
@@ -106,7 +124,8 @@ public final class CoreSettings {
     public static Limits limits(Config config) {
         List<String> problems = new ArrayList<>();
         for (Setting s : List.of(MAX_CONNECTIONS, MAX_REQUEST_LINE, MAX_HEADER_SIZE, MAX_HEADERS, MAX_BODY_SIZE,
-                HEAD_TIMEOUT, IDLE_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, SHUTDOWN_GRACE)) {
+                HEAD_TIMEOUT, IDLE_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, SHUTDOWN_GRACE, MIN_REQUEST_DATA_RATE,
+                MIN_RESPONSE_DATA_RATE, DATA_RATE_WINDOW, MAX_CONNECTIONS_PER_CLIENT)) {
             String value = config.get(s.name()).orElse(null);
             String problem = value == null ? null : ValueCheck.problem(s, value);
             if (problem != null) {
@@ -127,7 +146,51 @@ public final class CoreSettings {
                 config.duration(BODY_TIMEOUT.name(), d.bodyReadTimeout()),
                 config.integer(MAX_CONNECTIONS.name(), d.maxConnections()),
                 config.duration(SHUTDOWN_GRACE.name(), d.shutdownGrace()),
-                config.duration(WRITE_TIMEOUT.name(), d.writeTimeout()));
+                config.duration(WRITE_TIMEOUT.name(), d.writeTimeout()),
+                config.get(MIN_REQUEST_DATA_RATE.name()).map(CoreSettings::parseRate).orElse(d.minRequestBytesPerSecond()),
+                config.get(MIN_RESPONSE_DATA_RATE.name()).map(CoreSettings::parseRate).orElse(d.minResponseBytesPerSecond()),
+                config.duration(DATA_RATE_WINDOW.name(), d.dataRateWindow()),
+                config.integer(MAX_CONNECTIONS_PER_CLIENT.name(), d.maxConnectionsPerClient()));
+    }
+
+    /**
+     * A data rate in bytes per second: a size with or without {@code /s} ({@code 256}, {@code 256B/s},
+     * {@code 1KiB/s}); {@code 0} means off.
+     *
+     * @throws IllegalArgumentException when it is none
+     */
+    public static long parseRate(String text) {
+        String v = text.trim();
+        if (v.regionMatches(true, Math.max(0, v.length() - 2), "/s", 0, 2)) {
+            v = v.substring(0, v.length() - 2);
+        }
+        try {
+            return Config.parseSize(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a data rate: '" + text + "' (use e.g. 256B/s, 1KiB/s, or 0 for none)");
+        }
+    }
+
+    /**
+     * The TLS versions and cipher suites of {@code tls-protocols} and {@code tls-ciphers}; a
+     * setting the config lacks keeps its {@link TlsPolicy#DEFAULT} value.
+     *
+     * @throws UsageException naming a version or suite this JDK does not support, or a version
+     *                        left without a suite
+     */
+    public static TlsPolicy tlsPolicy(Config config) {
+        List<String> protocols = config.get(TLS_PROTOCOLS.name()).isPresent()
+                ? config.list(TLS_PROTOCOLS.name()) : TlsPolicy.DEFAULT.protocols();
+        List<String> suites = config.get(TLS_CIPHERS.name()).isPresent()
+                ? config.list(TLS_CIPHERS.name()) : TlsPolicy.DEFAULT.cipherSuites();
+        if (protocols.equals(TlsPolicy.DEFAULT.protocols()) && suites.equals(TlsPolicy.DEFAULT.cipherSuites())) {
+            return TlsPolicy.DEFAULT;
+        }
+        List<String> problems = TlsPolicy.problems(protocols, suites);
+        if (!problems.isEmpty()) {
+            throw new UsageException(problems.stream().map(p -> "--tls-protocols/--tls-ciphers: " + p).toList());
+        }
+        return new TlsPolicy(protocols, suites);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The buffered input side of one connection: the parser reads the head from its buffer in place,
@@ -44,6 +45,9 @@ public final class ConnectionInput extends InputStream {
     private int readTimeoutMillis;
     /** Flushed before any read that may block; null when nothing is to be flushed. */
     private ConnectionOutput output;
+    /** The minimum rate the reads now under way must keep (a request body's), or null. */
+    private DataRate rate;
+    private boolean tooSlow;
 
     /** @param guard bounds blocking reads in time; {@code null} enforces only the deadline, between reads */
     public ConnectionInput(InputStream in, int bufferSize, ReadGuard guard) {
@@ -96,6 +100,29 @@ public final class ConnectionInput extends InputStream {
             throw new IllegalArgumentException("read timeout must not be negative: " + millis);
         }
         this.readTimeoutMillis = millis;
+    }
+
+    /**
+     * From now on every blocking read must keep {@code rate} (restarted here), on top of the read
+     * timeout; a read that runs out of credit throws {@link SlowDataException}. {@code null}
+     * stops measuring. The connection sets it while a request body is read, so waiting for a
+     * head, or a handler's work between reads, never counts.
+     */
+    public void minimumRate(DataRate rate) {
+        this.rate = rate;
+        if (rate != null) {
+            rate.restart();
+        }
+    }
+
+    /** Whether a read ended because the minimum rate was not kept: the connection must close. */
+    public boolean tooSlow() {
+        return tooSlow;
+    }
+
+    /** The rate measured while the body was read, for a log line; null when none was measured. */
+    String rateDescription() {
+        return rate == null ? null : rate.describe();
     }
 
     /** Whether bytes are already buffered (a pipelined request is waiting). */
@@ -271,6 +298,9 @@ public final class ConnectionInput extends InputStream {
         } else if (deadlineNanos != 0 && deadlineNanos - System.nanoTime() <= 0) {
             throw new SocketTimeoutException("read deadline passed");
         }
+        if (rate != null) {
+            return meteredRead(b, off, len);
+        }
         if (guard == null) {
             return in.read(b, off, len);
         }
@@ -283,5 +313,55 @@ public final class ConnectionInput extends InputStream {
             throw e;
         }
         return guard.afterRead(n);
+    }
+
+    /**
+     * One read that must end within the rate's credit as well as the read timeout; whichever
+     * ends first is the deadline the guard keeps.
+     */
+    private int meteredRead(byte[] b, int off, int len) throws IOException {
+        DataRate r = rate;
+        if (tooSlow || r.exhausted()) {
+            throw slow(r);
+        }
+        long start = System.nanoTime();
+        long rateDeadline = start + r.credit();
+        boolean rateFirst = readTimeoutMillis == 0
+                || rateDeadline - (start + TimeUnit.MILLISECONDS.toNanos(readTimeoutMillis)) < 0;
+        int n;
+        try {
+            if (guard != null) {
+                guard.beforeRead(rateFirst ? rateDeadline : 0, readTimeoutMillis);
+            }
+            try {
+                n = in.read(b, off, len);
+            } catch (IOException e) {
+                if (guard != null) {
+                    guard.afterRead(-1);
+                }
+                throw e;
+            }
+            if (guard != null) {
+                n = guard.afterRead(n);
+            }
+        } catch (SocketTimeoutException e) {
+            r.moved(0, System.nanoTime() - start);
+            if (rateFirst) {
+                throw slow(r);
+            }
+            throw e;
+        }
+        r.moved(n, System.nanoTime() - start);
+        if (r.exhausted() && n >= 0) {
+            // The read outlived the credit (no guard, or the sweeper a little late), and what came
+            // did not pay the wait back.
+            throw slow(r);
+        }
+        return n;
+    }
+
+    private SlowDataException slow(DataRate r) {
+        tooSlow = true;
+        return new SlowDataException("request body too slow: " + r.describe());
     }
 }

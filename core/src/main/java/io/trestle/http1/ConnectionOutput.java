@@ -23,8 +23,22 @@ public final class ConnectionOutput extends OutputStream {
     private final byte[] buf;
     private int count;
     private long written;
+    /**
+     * With a minimum rate, a blocking write goes out in pieces of at most this many bytes, each
+     * a measured step: the sweeper can only tell progress at the end of a write call. A TLS
+     * record's worth, so a TLS layer writes the same records as before.
+     */
+    static final int RATE_PIECE = 16 * 1024;
     /** When the blocking write under way started (System.nanoTime), or 0: read by the write-timeout sweeper. */
     private volatile long writeStarted;
+    /** The minimum rate writes must keep, or null. */
+    private DataRate rate;
+    /**
+     * How long the piece under way may take (nanoseconds): written before {@link #writeStarted},
+     * whose volatile write publishes it to the sweeper, so a metered write costs no more volatile
+     * writes than an unmetered one.
+     */
+    private long rateAllowance;
 
     public ConnectionOutput(OutputStream out, WritableByteChannel channel, int bufferSize) {
         this.out = out;
@@ -141,6 +155,7 @@ public final class ConnectionOutput extends OutputStream {
     private long sendFile(FileChannel file, long position, long length) throws IOException {
         long sent = 0;
         while (sent < length) {
+            rateAllowance = Long.MAX_VALUE / 4; // sendfile on a virtual thread never waits: nothing to meter
             writeStarted = System.nanoTime(); // a platform thread's socket blocks in sendfile
             long n;
             try {
@@ -197,12 +212,78 @@ public final class ConnectionOutput extends OutputStream {
     }
 
     private void blockingWrite(byte[] b, int off, int len) throws IOException {
+        if (rate != null) {
+            meteredWrite(b, off, len);
+            return;
+        }
         writeStarted = System.nanoTime();
         try {
             out.write(b, off, len);
         } finally {
             writeStarted = 0;
         }
+    }
+
+    /**
+     * Writes in pieces, each allowed the rate's credit plus the time its own bytes earn: a client
+     * taking at least the minimum rate always finishes a piece in time, whatever the piece's size.
+     * Only time spent blocked counts; bytes the socket takes at once cost nothing.
+     */
+    private void meteredWrite(byte[] b, int off, int len) throws IOException {
+        DataRate r = rate;
+        for (int done = 0; done < len; ) {
+            int piece = Math.min(RATE_PIECE, len - done);
+            long start = System.nanoTime();
+            rateAllowance = Math.max(0, r.credit()) + r.earnedBy(piece);
+            writeStarted = start;
+            try {
+                out.write(b, off + done, piece);
+            } finally {
+                writeStarted = 0;
+            }
+            r.moved(piece, System.nanoTime() - start);
+            done += piece;
+        }
+    }
+
+    /**
+     * Measures writes against {@code rate} from now on (a window of credit to start with);
+     * {@code null} stops measuring.
+     */
+    public void minimumRate(DataRate rate) {
+        this.rate = rate;
+        if (rate != null) {
+            rate.restart();
+        }
+    }
+
+    /**
+     * Whether the write under way has outlived what the minimum rate allows it, given that the
+     * kernel holds up to {@code sendBufferBytes} (the sweeper's question; the connection is then
+     * closed). A blocked write sees no progress until the kernel has sent about half its full
+     * send buffer (Linux wakes a writer only then), so the bytes of half a buffer earn their time
+     * too: a client that takes the minimum rate is never cut, however large the buffer.
+     */
+    public boolean tooSlow(long now, int sendBufferBytes) {
+        DataRate r = rate;
+        return r != null && mayBeTooSlow(now - r.earnedBy(Math.max(0, sendBufferBytes) / 2));
+    }
+
+    /** Whether the write under way has outlived its own allowance, before the send buffer is counted. */
+    public boolean mayBeTooSlow(long now) {
+        long started = writeStarted; // read first: it publishes rateAllowance
+        return started != 0 && rate != null && now - started - rateAllowance > 0;
+    }
+
+    /**
+     * The rate measured so far, for a log line, or null when writes are not measured. Read from
+     * the sweeper's thread without a lock: the figures may be a write behind.
+     */
+    String rateDescription(long now) {
+        DataRate r = rate;
+        long started = writeStarted;
+        return r == null ? null : (started == 0 ? "" : "a write has waited " + (now - started) / 1_000_000 + " ms; before it, ")
+                + r.describe();
     }
 
     /**

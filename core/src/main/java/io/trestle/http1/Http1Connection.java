@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Http1Connection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Http1Connection.class);
+    /** At most a line a second about clients closed for being too slow: a flood of them must not flood the log. */
+    private static final LogLimiter SLOW_CLIENTS = new LogLimiter(1, TimeUnit.SECONDS);
     /** Per direction; the input buffer grows for larger heads (up to the limits) and shrinks back. */
     private static final int BUFFER_SIZE = 8 * 1024;
     /** Unread request bodies up to this size are skipped to keep the connection; larger ones close it. */
@@ -41,6 +43,9 @@ public final class Http1Connection implements Runnable {
 
     private final SocketChannel channel;
     private final Socket socket;
+    /** The TCP socket (beneath the TLS layer, if any): what an abortive close resets. */
+    private final Socket tcp;
+    private final InetSocketAddress peer;
     private final boolean secure;
     private final ConnectionContext ctx;
     private final Http1Request.ClientInfo clientInfo;
@@ -49,6 +54,9 @@ public final class Http1Connection implements Runnable {
     private volatile State state = State.READING;
     private volatile Thread thread;
     private volatile ConnectionOutput output;
+    private ConnectionInput input;
+    /** The minimum rate of request bodies, or null when off. */
+    private final DataRate requestRate;
     /** Read timeouts the server's sweeper keeps, over TLS too (on the TCP socket beneath it). */
     private final WatchedReads watchedReads;
     private final Exchange exchange = new Exchange();
@@ -73,6 +81,15 @@ public final class Http1Connection implements Runnable {
         // Over TLS the sweeper shuts the input of the TCP socket beneath the TLS layer: the TLS
         // read then ends as at a close by the peer, and the guard turns that into a timeout.
         this.watchedReads = new WatchedReads(channel.socket());
+        this.tcp = channel.socket();
+        this.peer = (InetSocketAddress) tcp.getRemoteSocketAddress();
+        this.requestRate = limits.minRequestBytesPerSecond() > 0
+                ? new DataRate(limits.minRequestBytesPerSecond(), limits.dataRateWindow()) : null;
+    }
+
+    /** The TCP peer's address (never taken from Forwarded headers); null if it closed before accept finished. */
+    public InetSocketAddress peer() {
+        return peer;
     }
 
     public State state() {
@@ -86,6 +103,72 @@ public final class Http1Connection implements Runnable {
         } catch (IOException e) {
             LOG.debug("closing {}: {}", socket.getRemoteSocketAddress(), e.toString());
         }
+    }
+
+    /**
+     * Closes the connection at once with a TCP reset (SO_LINGER 0): what the kernel still holds
+     * for a client that reads too slowly is dropped rather than trickled out for minutes.
+     */
+    public void abort() {
+        try {
+            tcp.setSoLinger(true, 0);
+        } catch (IOException e) {
+            // closed already
+        }
+        try {
+            tcp.close();
+        } catch (IOException e) {
+            LOG.debug("aborting {}: {}", peer, e.toString());
+        }
+        close();
+    }
+
+    /**
+     * Closes the connection if the write under way has fallen below the minimum response data
+     * rate (the server's sweeper calls this a few times a second).
+     *
+     * @return whether it did
+     */
+    public boolean abortIfReadingTooSlowly(long now) {
+        ConnectionOutput out = output;
+        if (out == null || !out.mayBeTooSlow(now)) {
+            return false; // the usual case: no getsockopt call
+        }
+        int sendBuffer;
+        try {
+            sendBuffer = tcp.getSendBufferSize();
+        } catch (IOException e) {
+            sendBuffer = 0;
+        }
+        if (!out.tooSlow(now, sendBuffer)) {
+            return false;
+        }
+        long skipped = SLOW_CLIENTS.permit();
+        if (skipped >= 0) {
+            LOG.info("closing {}: it reads the response too slowly: {}{}", peer, out.rateDescription(now), LogLimiter.more(skipped));
+        }
+        abort();
+        return true;
+    }
+
+    /**
+     * Closes the connection, with a reset, when its write has been blocked longer than
+     * {@code writeTimeoutNanos}: a client that stopped reading (the server's sweeper calls this).
+     *
+     * @return whether it did
+     */
+    public boolean abortIfWriteStalled(long now, long writeTimeoutNanos) {
+        long blocked = writeBlockedNanos(now);
+        if (blocked <= writeTimeoutNanos) {
+            return false;
+        }
+        long skipped = SLOW_CLIENTS.permit();
+        if (skipped >= 0) {
+            LOG.info("closing {}: a write to it has been blocked for {} ms (the write timeout){}", peer,
+                    TimeUnit.NANOSECONDS.toMillis(blocked), LogLimiter.more(skipped));
+        }
+        abort();
+        return true;
     }
 
     /** How long a write to the client has been blocked (0 when none is), for the write timeout. */
@@ -136,6 +219,10 @@ public final class Http1Connection implements Runnable {
         socket.setTcpNoDelay(true); // responses leave whole; waiting on delayed ACKs only adds latency
         ConnectionInput input = new ConnectionInput(socket.getInputStream(), BUFFER_SIZE, watchedReads);
         ConnectionOutput output = new ConnectionOutput(socket.getOutputStream(), channel, BUFFER_SIZE);
+        if (limits.minResponseBytesPerSecond() > 0) {
+            output.minimumRate(new DataRate(limits.minResponseBytesPerSecond(), limits.dataRateWindow()));
+        }
+        this.input = input;
         this.output = output;
         input.flushBeforeBlocking(output); // no response waits for the client's next bytes
         RequestHeadParser parser = new RequestHeadParser(limits);
@@ -220,8 +307,11 @@ public final class Http1Connection implements Runnable {
             }
             input.deadline(0);
             input.readTimeout(millis(limits.bodyReadTimeout().toNanos()));
+            input.minimumRate(head.hasBody() ? requestRate : null); // a body's waits only, never a head's
             state = State.BUSY;
-            if (!exchange(head, input, output, remote)) {
+            boolean again = exchange(head, input, output, remote);
+            input.minimumRate(null);
+            if (!again) {
                 output.flush();
                 linger = !ctx.closing();
                 return;
@@ -270,6 +360,14 @@ public final class Http1Connection implements Runnable {
             res.closeConnection();
         }
         ctx.exchanged(req, res, output.written() - written);
+        if (input.tooSlow()) {
+            long skipped = SLOW_CLIENTS.permit();
+            if (skipped >= 0) {
+                LOG.info("{} for {} ({} {}): request body too slow: {}{}", res.isCommitted() ? res.status() : "close",
+                        remote, head.method(), rawPath, input.rateDescription(), LogLimiter.more(skipped));
+            }
+            return false;
+        }
         if (res.closesConnection() || !head.keepAlive() || ctx.closing()) {
             return false;
         }
@@ -343,7 +441,7 @@ public final class Http1Connection implements Runnable {
         @Override
         public boolean mustClose() {
             return head == null || !head.keepAlive() || ctx.closing() || (body != null && !body.reusable(MAX_DRAIN))
-                    || (watchedReads != null && watchedReads.expired());
+                    || (watchedReads != null && watchedReads.expired()) || (input != null && input.tooSlow());
         }
 
         @Override

@@ -2,11 +2,15 @@ package io.trestle.server;
 
 import io.trestle.Status;
 import io.trestle.http1.ErrorPages;
+import io.trestle.http1.LogLimiter;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +19,17 @@ import org.slf4j.LoggerFactory;
  * Accepts connections on one platform thread and hands each to {@code onAccept}. At the
  * connection cap it still accepts, so a flood gets a clear answer rather than a hung SYN: a
  * prebuilt 503 is written from this thread (it fits any socket buffer) and the socket closed,
- * with no connection thread started.
+ * with no connection thread started. The same goes for a client address at its own cap
+ * ({@code maxConnectionsPerClient}, like nginx's {@code limit_conn}), counted on the TCP peer:
+ * {@code Forwarded} headers come later, and a client could write anything there.
  */
 final class Acceptor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
     private static final byte[] BUSY = ErrorPages.prebuilt(Status.SERVICE_UNAVAILABLE, "too many connections");
+    private static final byte[] CLIENT_BUSY = ErrorPages.prebuilt(Status.SERVICE_UNAVAILABLE,
+            "too many connections from your address");
+    /** A client flooding us with connections gets a log line a few times a minute, not one per connection. */
+    private static final LogLimiter CLIENT_REFUSALS = new LogLimiter(10, TimeUnit.SECONDS);
 
     private final ServerSocketChannel server;
     private final ConnectionRegistry registry;
@@ -46,27 +56,56 @@ final class Acceptor implements Runnable {
                 continue;
             }
             if (!registry.tryReserve()) {
-                refuse(channel);
+                refuse(channel, BUSY);
+                LOG.debug("refused a connection: at the connection limit");
                 continue;
+            }
+            InetAddress client = null;
+            if (registry.limitsClients()) {
+                client = peerOf(channel);
+                if (client == null || !registry.tryReserve(client)) {
+                    registry.release();
+                    if (client == null) {
+                        closeQuietly(channel); // gone already
+                    } else {
+                        refuse(channel, CLIENT_BUSY);
+                        long skipped = CLIENT_REFUSALS.permit();
+                        if (skipped >= 0) {
+                            LOG.warn("refused a connection from {}: it has {} open, the most one address may{}",
+                                    client.getHostAddress(), registry.openFrom(client), LogLimiter.more(skipped));
+                        }
+                    }
+                    continue;
+                }
             }
             try {
                 onAccept.accept(channel);
             } catch (RuntimeException | Error e) {
                 registry.release();
+                if (client != null) {
+                    registry.release(client);
+                }
                 closeQuietly(channel);
                 LOG.error("could not start a connection thread", e);
             }
         }
     }
 
-    private static void refuse(SocketChannel channel) {
+    private static void refuse(SocketChannel channel, byte[] response) {
         try (channel) {
             channel.configureBlocking(false); // never let one client stall the acceptor
-            channel.write(ByteBuffer.wrap(BUSY));
+            channel.write(ByteBuffer.wrap(response));
         } catch (IOException e) {
             LOG.debug("could not send 503: {}", e.toString());
         }
-        LOG.debug("refused a connection: at the connection limit");
+    }
+
+    private static InetAddress peerOf(SocketChannel channel) {
+        try {
+            return channel.getRemoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static void closeQuietly(SocketChannel channel) {

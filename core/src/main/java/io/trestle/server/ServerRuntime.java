@@ -35,6 +35,7 @@ public final class ServerRuntime implements ConnectionContext {
     private final AccessLog accessLog;
     private final ConnectionRegistry registry;
     private final SSLContext tls;
+    private final TlsPolicy tlsPolicy;
     private final Http1Request.ClientInfo plainClientInfo;
     private final Http1Request.ClientInfo tlsClientInfo;
     private final DefaultHeaders plainDefaults;
@@ -51,18 +52,23 @@ public final class ServerRuntime implements ConnectionContext {
      * @param accessLog       where each request's access-log line goes, or {@code null} for none;
      *                        closed when the server has closed
      * @param tls             the TLS context to serve HTTPS with, or {@code null} for plain HTTP
+     * @param tlsPolicy       the TLS versions and cipher suites offered ({@code null}: {@link TlsPolicy#DEFAULT})
      * @param plainDefaults   headers HTTP responses get unless the handler set them (security headers)
      * @param tlsDefaults     the same for HTTPS responses
      */
     public ServerRuntime(Limits limits, RouteTable table, List<String> trustedProxies, AccessLogWriter accessLog,
-                         SSLContext tls, DefaultHeaders plainDefaults, DefaultHeaders tlsDefaults) {
+                         SSLContext tls, TlsPolicy tlsPolicy, DefaultHeaders plainDefaults, DefaultHeaders tlsDefaults) {
         this.limits = limits;
         this.table = table;
         this.dispatcher = new Dispatcher(() -> this.table);
         this.forwarded = new ForwardedResolver(trustedProxies);
         this.accessLog = accessLog == null ? null : new AccessLog(accessLog);
-        this.registry = new ConnectionRegistry(limits.maxConnections());
+        this.registry = new ConnectionRegistry(limits.maxConnections(), limits.maxConnectionsPerClient());
         this.tls = tls;
+        this.tlsPolicy = tlsPolicy == null ? TlsPolicy.DEFAULT : tlsPolicy;
+        if (tls != null) {
+            TlsSockets.rejectClientRenegotiation(); // before this server's first handshake
+        }
         this.plainClientInfo = new ClientResolution(forwarded, false);
         this.tlsClientInfo = new ClientResolution(forwarded, true);
         this.plainDefaults = plainDefaults;
@@ -82,13 +88,13 @@ public final class ServerRuntime implements ConnectionContext {
     }
 
     private void serve(SocketChannel channel) {
-        Http1Connection connection = new Http1Connection(channel, tls == null ? null : TlsSockets.wrap(tls, channel), this);
+        Http1Connection connection = new Http1Connection(channel, tls == null ? null : TlsSockets.wrap(tls, tlsPolicy, channel), this);
         registry.add(connection);
         Thread.ofVirtual().name("trestle-conn-" + connectionIds.incrementAndGet()).start(connection);
     }
 
     /**
-     * Keeps the read and write timeouts of every connection: a blocking socket write has no
+     * Keeps the read and write timeouts and the minimum data rates of every connection: a blocking socket write has no
      * timeout of its own, and reads carry none so that they cost no timer (see
      * {@link io.trestle.http1.WatchedReads}). A sweep every 1/16 of the shortest timeout (10–200
      * ms) makes a timeout fire at most that late.
@@ -112,6 +118,9 @@ public final class ServerRuntime implements ConnectionContext {
     static long sweepPeriodMillis(Limits limits) {
         long shortest = Math.min(Math.min(limits.headTimeout().toMillis(), limits.idleTimeout().toMillis()),
                 Math.min(limits.bodyReadTimeout().toMillis(), limits.writeTimeout().toMillis()));
+        if (limits.minRequestBytesPerSecond() > 0 || limits.minResponseBytesPerSecond() > 0) {
+            shortest = Math.min(shortest, limits.dataRateWindow().toMillis());
+        }
         return Math.max(10, Math.min(200, shortest / 16));
     }
 

@@ -28,6 +28,7 @@ public final class TlsContexts {
      *                                  read or the password doesn't open the keystore
      */
     public static SSLContext fromPkcs12(Path keystore, Path passwordFile) {
+        TlsSockets.rejectClientRenegotiation(); // as early as can be: the JDK reads it once per JVM
         char[] password = readPassword(passwordFile);
         try (InputStream in = Files.newInputStream(keystore)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");

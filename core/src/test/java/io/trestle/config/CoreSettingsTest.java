@@ -25,7 +25,7 @@ class CoreSettingsTest {
                 assertEquals(null, ValueCheck.problem(s, s.defaultValue()), s.name());
             }
         }
-        assertEquals(28, names.size());
+        assertEquals(34, names.size());
     }
 
     @Test
@@ -55,10 +55,26 @@ class CoreSettingsTest {
     void everyLimitIsMapped() {
         Config config = RawSettings.parse(new String[] {"--max-request-line=4KiB", "--max-header-size", "32k",
                 "--max-headers", "50", "--max-body-size", "1GiB", "--head-timeout", "5s", "--idle-timeout", "2m",
-                "--body-timeout", "750ms", "--max-connections", "64", "--shutdown-grace", "1h", "--write-timeout", "9s"}, Map.of())
+                "--body-timeout", "750ms", "--max-connections", "64", "--shutdown-grace", "1h", "--write-timeout", "9s",
+                "--min-request-data-rate", "1KiB/s", "--min-response-data-rate", "0", "--data-rate-window", "3s",
+                "--max-connections-per-client", "8"}, Map.of())
                 .resolve(CoreSettings.ALL);
         assertEquals(new Limits(4096, 32 * 1024, 50, 1024L * 1024 * 1024, Duration.ofSeconds(5), Duration.ofMinutes(2),
-                Duration.ofMillis(750), 64, Duration.ofHours(1), Duration.ofSeconds(9)), CoreSettings.limits(config));
+                Duration.ofMillis(750), 64, Duration.ofHours(1), Duration.ofSeconds(9), 1024, 0, Duration.ofSeconds(3), 8),
+                CoreSettings.limits(config));
+    }
+
+    @Test
+    void dataRatesAcceptSizesPerSecondAndZero() {
+        assertEquals(256, CoreSettings.parseRate("256B/s"));
+        assertEquals(256, CoreSettings.parseRate("256"));
+        assertEquals(1024, CoreSettings.parseRate("1KiB/s"));
+        assertEquals(0, CoreSettings.parseRate("0"));
+        UsageException e = assertThrows(UsageException.class, () -> RawSettings.parse(
+                new String[] {"--min-request-data-rate", "fast", "--data-rate-window", "0s", "--max-connections-per-client", "-1"},
+                Map.of()).resolve(CoreSettings.ALL));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("not a data rate: 'fast'"), e.getMessage());
     }
 
     @Test
@@ -105,7 +121,8 @@ class CoreSettingsTest {
     void everyCoreRuleNamesACoreSetting() {
         // CoreRules switches on names; a renamed setting must not silently lose its rule.
         for (String name : List.of("port", "max-connections", "max-headers", "max-request-line", "max-header-size",
-                "host", "trusted-proxies", "scan", "frame-options", "content-security-policy")) {
+                "host", "trusted-proxies", "scan", "frame-options", "content-security-policy", "max-connections-per-client",
+                "min-request-data-rate", "min-response-data-rate", "data-rate-window", "tls-protocols", "tls-ciphers")) {
             assertTrue(CoreSettings.named(name) != null, name);
         }
     }
