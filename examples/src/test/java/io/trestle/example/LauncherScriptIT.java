@@ -87,6 +87,24 @@ class LauncherScriptIT {
     }
 
     @Test
+    void aRecordEndedWhileServingLeavesNothingForTheStop() throws Exception {
+        assumeJdk25();
+        Run first = Run.start(home, Map.of("TRESTLE_AOT_RECORD_SECONDS", "1"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (aotFiles().stream().noneMatch(LauncherScriptIT::written) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(aotFiles().stream().anyMatch(LauncherScriptIT::written), "jcmd wrote the record: " + aotFiles());
+        Thread.sleep(500); // jcmd ends after the file is written
+        Stopped stopped = first.stop();
+        assertEquals(143, stopped.status(), stopped.lines().toString());
+        assertQuietStop(stopped);
+        assertNoJvmLine(stopped.all());
+        System.out.println("bin/trestle: first stop after the record was written " + stopped.millis() + " ms");
+        assertCacheUsable(awaitOneCache(), List.of());
+    }
+
+    @Test
     void ctrlCStopsTheFirstRunWithTheAppsStatusAndTrains() throws Exception {
         assumeJdk25();
         Run first = Run.start(home, Map.of());
@@ -112,6 +130,11 @@ class LauncherScriptIT {
         assertEquals(2, usage.status(), usage.lines().toString());
         assertNoJvmLine(usage.lines());
         assertFalse(usage.lines().stream().anyMatch(l -> l.startsWith("bin/trestle:")), usage.lines().toString());
+
+        Finished badSetting = Run.finish(home, Map.of("TRESTLE_AOT_RECORD_SECONDS", "soon"), "--port", "0");
+        assertEquals(2, badSetting.status());
+        assertEquals(List.of("bin/trestle: TRESTLE_AOT_RECORD_SECONDS must be a whole number of seconds, got 'soon'"),
+                badSetting.lines());
 
         assertEquals(List.of(), aotFiles(), "no cache, no record left");
     }
@@ -242,6 +265,14 @@ class LauncherScriptIT {
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.lines().anyMatch(l -> l.contains("io.trestle.") && l.contains("source: shared objects file")),
                 "the app's classes come from the cache");
+    }
+
+    private static boolean written(Path file) {
+        try {
+            return file.getFileName().toString().endsWith(".aotconf") && Files.size(file) > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private List<Path> aotFiles() throws IOException {
