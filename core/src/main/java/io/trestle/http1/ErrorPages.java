@@ -31,14 +31,31 @@ public final class ErrorPages {
 
     /** A whole response, ready to write, for answers given without a request (503 at the cap). */
     public static byte[] prebuilt(int status, String message) {
+        return prebuilt(status, message, DefaultHeaders.NONE);
+    }
+
+    /**
+     * Like {@link #prebuilt(int, String)}, carrying the server's default headers; the page is
+     * HTML, so those meant for HTML documents too (frame options, content security policy).
+     */
+    public static byte[] prebuilt(int status, String message, DefaultHeaders defaults) {
         byte[] body = html(status, message);
-        String head = "HTTP/1.1 " + status + " " + Status.reason(status) + "\r\n"
-                + "Server: Trestle\r\n"
-                + "Content-Type: text/html; charset=utf-8\r\n"
-                + "Content-Length: " + body.length + "\r\n"
-                + (status == Status.SERVICE_UNAVAILABLE ? "Retry-After: 1\r\n" : "")
-                + "Connection: close\r\n\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+        StringBuilder head = new StringBuilder(256).append("HTTP/1.1 ").append(status).append(' ')
+                .append(Status.reason(status)).append("\r\n")
+                .append("Server: Trestle\r\n")
+                .append("Content-Type: text/html; charset=utf-8\r\n")
+                .append("Content-Length: ").append(body.length).append("\r\n");
+        if (status == Status.SERVICE_UNAVAILABLE) {
+            head.append("Retry-After: 1\r\n");
+        }
+        for (int i = 0; i < defaults.size(); i++) {
+            head.append(new String(defaults.line(i), StandardCharsets.US_ASCII));
+        }
+        for (int i = 0; i < defaults.htmlSize(); i++) {
+            head.append(new String(defaults.htmlLine(i), StandardCharsets.US_ASCII));
+        }
+        head.append("Connection: close\r\n\r\n");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
         byte[] all = new byte[headBytes.length + body.length];
         System.arraycopy(headBytes, 0, all, 0, headBytes.length);
         System.arraycopy(body, 0, all, headBytes.length, body.length);

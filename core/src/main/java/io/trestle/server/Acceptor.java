@@ -1,6 +1,7 @@
 package io.trestle.server;
 
 import io.trestle.Status;
+import io.trestle.http1.DefaultHeaders;
 import io.trestle.http1.ErrorPages;
 import io.trestle.http1.LogLimiter;
 import java.io.IOException;
@@ -25,20 +26,24 @@ import org.slf4j.LoggerFactory;
  */
 final class Acceptor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
-    private static final byte[] BUSY = ErrorPages.prebuilt(Status.SERVICE_UNAVAILABLE, "too many connections");
-    private static final byte[] CLIENT_BUSY = ErrorPages.prebuilt(Status.SERVICE_UNAVAILABLE,
-            "too many connections from your address");
     /** A client flooding us with connections gets a log line a few times a minute, not one per connection. */
     private static final LogLimiter CLIENT_REFUSALS = new LogLimiter(10, TimeUnit.SECONDS);
 
     private final ServerSocketChannel server;
     private final ConnectionRegistry registry;
     private final Consumer<SocketChannel> onAccept;
+    private final byte[] busy;
+    private final byte[] clientBusy;
 
-    Acceptor(ServerSocketChannel server, ConnectionRegistry registry, Consumer<SocketChannel> onAccept) {
+    /** @param defaults the headers every response of this server carries (security headers) */
+    Acceptor(ServerSocketChannel server, ConnectionRegistry registry, Consumer<SocketChannel> onAccept,
+             DefaultHeaders defaults) {
         this.server = server;
         this.registry = registry;
         this.onAccept = onAccept;
+        this.busy = ErrorPages.prebuilt(Status.SERVICE_UNAVAILABLE, "too many connections", defaults);
+        this.clientBusy = ErrorPages.prebuilt(Status.SERVICE_UNAVAILABLE, "too many connections from your address",
+                defaults);
     }
 
     @Override
@@ -56,7 +61,7 @@ final class Acceptor implements Runnable {
                 continue;
             }
             if (!registry.tryReserve()) {
-                refuse(channel, BUSY);
+                refuse(channel, busy);
                 LOG.debug("refused a connection: at the connection limit");
                 continue;
             }
@@ -68,7 +73,7 @@ final class Acceptor implements Runnable {
                     if (client == null) {
                         closeQuietly(channel); // gone already
                     } else {
-                        refuse(channel, CLIENT_BUSY);
+                        refuse(channel, clientBusy);
                         long skipped = CLIENT_REFUSALS.permit();
                         if (skipped >= 0) {
                             LOG.warn("refused a connection from {}: it has {} open, the most one address may{}",

@@ -82,7 +82,7 @@ public final class ServerRuntime implements ConnectionContext {
         server.bind(new InetSocketAddress(host, port), 1024);
         local = (InetSocketAddress) server.getLocalAddress();
         acceptor = Thread.ofPlatform().name("trestle-acceptor-" + local.getPort())
-                .start(new Acceptor(server, registry, this::serve));
+                .start(new Acceptor(server, registry, this::serve, tls == null ? plainDefaults : tlsDefaults));
         sweeper = Thread.ofVirtual().name("trestle-timeouts-" + local.getPort()).start(this::sweepTimeouts);
         return local;
     }

@@ -40,6 +40,10 @@ class ConnectionsPerClientTest {
                     RawResponse res = extra.readResponse();
                     assertEquals(503, res.status());
                     assertTrue(res.bodyText().contains("too many connections from your address"), res.bodyText());
+                    // An HTML page like any other error page: it carries the security headers too.
+                    assertEquals("DENY", res.headers().get("X-Frame-Options"));
+                    assertEquals("frame-ancestors 'none'", res.headers().get("Content-Security-Policy"));
+                    assertEquals("nosniff", res.headers().get("X-Content-Type-Options"));
                     assertTrue(extra.isClosedByServer(5_000));
                 }
             }
