@@ -49,7 +49,7 @@ public interface Request {
     /** The first value of header {@code name} (any case), or {@code null}. */
     String header(String name);
 
-    /** Read-only view of every header field. */
+    /** Every header field, read-only: the type has no method that changes it. */
     Headers headers();
 
     /** The value of cookie {@code name}, or {@code null}. */

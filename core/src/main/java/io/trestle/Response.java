@@ -27,8 +27,12 @@ public interface Response {
     /** Adds a header value, keeping those already there. */
     Response addHeader(String name, String value);
 
-    /** The response headers (read-only once committed). */
-    Headers headers();
+    /**
+     * The response headers; every name and value written is checked (no CR, LF or other control
+     * character can split the response). Changes throw {@link IllegalStateException} once the
+     * response is committed.
+     */
+    WritableHeaders headers();
 
     Response contentType(String contentType);
 

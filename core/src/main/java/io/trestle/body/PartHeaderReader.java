@@ -1,6 +1,7 @@
 package io.trestle.body;
 
 import io.trestle.Headers;
+import io.trestle.http1.ReceivedHeaders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -16,7 +17,7 @@ final class PartHeaderReader {
     }
 
     static Headers read(MultipartInput input, int maxBytes) throws IOException {
-        Headers headers = new Headers(4);
+        ReceivedHeaders.Builder headers = new ReceivedHeaders.Builder(4);
         byte[] line = new byte[128];
         int total = 0;
         String name = null;
@@ -48,11 +49,11 @@ final class PartHeaderReader {
             }
             boolean folded = n > 0 && (line[0] == ' ' || line[0] == '\t');
             if (!folded && name != null) {
-                headers.addTrusted(name, value.toString().strip());
+                headers.add(name, value.toString().strip());
                 name = null;
             }
             if (n == 0) {
-                return headers.readOnly();
+                return headers.build();
             }
             String text = decode(line, n);
             if (folded) {

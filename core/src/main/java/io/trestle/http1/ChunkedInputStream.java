@@ -104,7 +104,7 @@ public final class ChunkedInputStream extends BodyInputStream {
 
     /** The trailer fields, read-only; empty until the body has been read to its end. */
     public Headers trailers() {
-        return trailers != null ? trailers : new Headers(4).readOnly();
+        return trailers != null ? trailers : ReceivedHeaders.EMPTY;
     }
 
     /**
@@ -126,9 +126,9 @@ public final class ChunkedInputStream extends BodyInputStream {
                 case SIZE:
                     long size = readChunkSize();
                     if (size == 0) {
-                        Headers fields = new Headers(4);
+                        ReceivedHeaders fields = new ReceivedHeaders(4);
                         FieldSection.readTrailers(in, fields, limits);
-                        trailers = fields.readOnly();
+                        trailers = fields;
                         state = State.DONE;
                         return false;
                     }

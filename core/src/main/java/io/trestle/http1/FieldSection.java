@@ -1,6 +1,5 @@
 package io.trestle.http1;
 
-import io.trestle.Headers;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,18 +17,18 @@ final class FieldSection {
     }
 
     /** Reads header fields into {@code into}, the values of known names through {@code recent} (may be null); 431 past the limits. */
-    static void readHeaders(ConnectionInput in, Headers into, Limits limits, RecentStrings recent) throws IOException {
+    static void readHeaders(ConnectionInput in, ReceivedHeaders into, Limits limits, RecentStrings recent) throws IOException {
         read(in, into, limits.maxHeaderBytes(), limits.maxHeaderCount(),
                 ParseRule.HEADERS_TOO_LARGE, ParseRule.TOO_MANY_HEADERS, recent);
     }
 
     /** Reads trailer fields into {@code into}; 431 past the same limits as headers. */
-    static void readTrailers(ConnectionInput in, Headers into, Limits limits) throws IOException {
+    static void readTrailers(ConnectionInput in, ReceivedHeaders into, Limits limits) throws IOException {
         read(in, into, limits.maxHeaderBytes(), limits.maxHeaderCount(),
                 ParseRule.TRAILERS_TOO_LARGE, ParseRule.TOO_MANY_TRAILERS, null);
     }
 
-    private static void read(ConnectionInput in, Headers into, int maxBytes, int maxCount,
+    private static void read(ConnectionInput in, ReceivedHeaders into, int maxBytes, int maxCount,
                              ParseRule tooLarge, ParseRule tooMany, RecentStrings recent) throws IOException {
         int budget = maxBytes;
         int count = 0;
@@ -72,7 +71,7 @@ final class FieldSection {
      * Parses {@code name ":" OWS value OWS} in {@code buf[start, end)} (line end excluded); a known
      * name's value comes from {@code recent} (may be null) when it repeats.
      */
-    static void parseField(byte[] buf, int start, int end, Headers into, RecentStrings recent) throws HttpParseException {
+    static void parseField(byte[] buf, int start, int end, ReceivedHeaders into, RecentStrings recent) throws HttpParseException {
         if (HttpChars.isWhitespace(buf[start])) {
             throw ParseRule.OBS_FOLD.violation();
         }
@@ -109,6 +108,6 @@ final class FieldSection {
         String name = known != null ? known : new String(buf, start, colon - start, StandardCharsets.ISO_8859_1);
         String value = known != null && recent != null ? recent.of(known, buf, from, to)
                 : new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
-        into.addTrusted(name, value);
+        into.addParsed(name, value);
     }
 }

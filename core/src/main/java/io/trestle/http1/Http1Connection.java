@@ -429,7 +429,7 @@ public final class Http1Connection implements Runnable {
         private RequestHead head;
         private RequestBody body;
         private Http1Request request;
-        private final Headers responseHeaders = new Headers(4);
+        private final ResponseHeaders responseHeaders = new ResponseHeaders(4);
 
         /** One instance per connection, reset for each exchange: a connection serves one at a time. */
         void start(RequestHead head) {
@@ -450,9 +450,8 @@ public final class Http1Connection implements Runnable {
         }
 
         @Override
-        public Headers responseHeaders() {
-            responseHeaders.writable(); // the last response made it read-only when it committed
-            responseHeaders.clear();
+        public ResponseHeaders responseHeaders() {
+            responseHeaders.reuse(); // the last response locked it when it committed
             return responseHeaders;
         }
 

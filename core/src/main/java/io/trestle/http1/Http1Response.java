@@ -1,11 +1,11 @@
 package io.trestle.http1;
 
 import io.trestle.Cookie;
-import io.trestle.Headers;
 import io.trestle.HttpException;
 import io.trestle.Method;
 import io.trestle.Response;
 import io.trestle.Status;
+import io.trestle.WritableHeaders;
 import io.trestle.json.JsonCodec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,8 +47,8 @@ public final class Http1Response implements Response, RequestBody.Http1ResponseS
          * An empty, writable list for the response's headers. A connection hands out one list,
          * cleared for each of its exchanges, rather than allocate one per request.
          */
-        default Headers responseHeaders() {
-            return new Headers(4);
+        default ResponseHeaders responseHeaders() {
+            return new ResponseHeaders(4);
         }
     }
 
@@ -56,7 +56,7 @@ public final class Http1Response implements Response, RequestBody.Http1ResponseS
     private final Exchange exchange;
     private final Method method;
     private final boolean http11;
-    private final Headers headers;
+    private final ResponseHeaders headers;
     private int status = Status.OK;
     private boolean committed;
     private boolean finished;
@@ -103,7 +103,7 @@ public final class Http1Response implements Response, RequestBody.Http1ResponseS
     }
 
     @Override
-    public Headers headers() {
+    public WritableHeaders headers() {
         return headers;
     }
 
@@ -362,7 +362,7 @@ public final class Http1Response implements Response, RequestBody.Http1ResponseS
             out.write(CONNECTION_KEEP_ALIVE);
         }
         out.write(CRLF);
-        headers.readOnly();
+        headers.lock();
     }
 
     private void checkNotCommitted() {

@@ -1,6 +1,5 @@
 package io.trestle.http1;
 
-import io.trestle.Headers;
 import io.trestle.Method;
 import java.io.EOFException;
 import java.io.IOException;
@@ -86,10 +85,10 @@ public final class RequestHeadParser {
 
         // Sized like the last request's: a client sends much the same fields each time, so the
         // array rarely regrows and is not four times larger than needed (wrk sends one field).
-        Headers headers = new Headers(lastHeaderCount);
+        ReceivedHeaders headers = new ReceivedHeaders(lastHeaderCount);
         FieldSection.readHeaders(in, headers, limits, recent);
         lastHeaderCount = Math.max(1, headers.size());
-        return FramingRules.decide(method, target.target(), http11, headers.readOnly(), target.host(), recent);
+        return FramingRules.decide(method, target.target(), http11, headers, target.host(), recent);
     }
 
     /**

@@ -109,7 +109,7 @@ class ChunkedInputStreamTest {
         assertEquals(-1, body.read());
         Headers trailers = body.trailers();
         assertEquals("1", trailers.get("x-t"));
-        assertThrows(IllegalStateException.class, () -> trailers.add("A", "b"));
+        assertFalse(trailers instanceof io.trestle.WritableHeaders, "trailers are read-only");
     }
 
     static Stream<Arguments> rejected() {

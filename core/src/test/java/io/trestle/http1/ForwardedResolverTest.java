@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trestle.Headers;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -26,11 +25,11 @@ class ForwardedResolverTest {
     }
 
     /** Headers from "Name: value" lines. */
-    private static Headers headers(String... lines) {
-        Headers h = new Headers();
+    private static ReceivedHeaders headers(String... lines) {
+        ReceivedHeaders h = new ReceivedHeaders(lines.length);
         for (String line : lines) {
             int colon = line.indexOf(':');
-            h.add(line.substring(0, colon), line.substring(colon + 1).strip());
+            h.addParsed(line.substring(0, colon), line.substring(colon + 1).strip());
         }
         return h;
     }

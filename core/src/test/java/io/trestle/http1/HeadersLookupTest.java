@@ -5,18 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trestle.Headers;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Look-ups in {@link Headers}, whose absent names are ruled out by length before any scan. */
+/** Look-ups in both kinds of headers, whose absent names are ruled out by length before any scan. */
 class HeadersLookupTest {
 
     @Test
     void findsNamesInAnyCaseAndMissesAbsentOnes() {
-        Headers h = new Headers(2);
-        h.add("Content-Type", "text/plain");
-        h.addTrusted("host", "example.org");
+        ReceivedHeaders h = new ReceivedHeaders(2);
+        h.addParsed("Content-Type", "text/plain");
+        h.addParsed("host", "example.org");
         assertEquals("text/plain", h.get("content-type"));
         assertEquals("example.org", h.get("HOST"));
         assertNull(h.get("Origin"));
@@ -27,7 +26,7 @@ class HeadersLookupTest {
 
     @Test
     void namesWhoseLengthsAgreeModulo64AreStillToldApart() {
-        Headers h = new Headers();
+        ResponseHeaders h = new ResponseHeaders(16);
         String a = "X-" + "a".repeat(62);  // length 64: the same bit as the empty name
         h.add(a, "1");
         assertEquals("1", h.get(a.toUpperCase()));
@@ -39,7 +38,7 @@ class HeadersLookupTest {
 
     @Test
     void removeSetAndClearKeepLookupsRight() {
-        Headers h = new Headers(2);
+        ResponseHeaders h = new ResponseHeaders(2);
         h.add("Set-Cookie", "a=1").add("Set-Cookie", "b=2").add("Vary", "Accept");
         assertEquals(List.of("a=1", "b=2"), h.all("set-cookie"));
         assertTrue(h.remove("SET-COOKIE"));

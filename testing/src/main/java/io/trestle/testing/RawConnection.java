@@ -1,6 +1,7 @@
 package io.trestle.testing;
 
 import io.trestle.Headers;
+import io.trestle.http1.ReceivedHeaders;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -73,11 +74,12 @@ public final class RawConnection implements AutoCloseable {
             throw new EOFException("connection closed before a response");
         }
         int status = Integer.parseInt(statusLine.substring(9, 12));
-        Headers headers = new Headers();
+        ReceivedHeaders.Builder fields = new ReceivedHeaders.Builder(16);
         for (String line = readLine(); line != null && !line.isEmpty(); line = readLine()) {
             int colon = line.indexOf(':');
-            headers.addTrusted(line.substring(0, colon), line.substring(colon + 1).trim());
+            fields.add(line.substring(0, colon), line.substring(colon + 1).trim());
         }
+        Headers headers = fields.build();
         if (status / 100 == 1) {
             return new RawResponse(statusLine, status, headers, new byte[0], false);
         }

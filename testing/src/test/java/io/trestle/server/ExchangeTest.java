@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trestle.Cookie;
@@ -332,10 +331,5 @@ class ExchangeTest {
                 assertEquals("null", c.readResponse().bodyText(), "request " + i);
             }
         }
-    }
-
-    @Test
-    void headerInjectionIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new io.trestle.Headers().add("X", "a\r\nSet-Cookie: x=1"));
     }
 }
