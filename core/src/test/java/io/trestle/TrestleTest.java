@@ -105,28 +105,8 @@ class TrestleTest {
 
     @Test
     void aCommandGivenInCodeRunsWithItsArgumentsAndSettings() {
-        Command hello = new Command() {
-            @Override
-            public String name() {
-                return "hello";
-            }
-
-            @Override
-            public String description() {
-                return "prints a greeting";
-            }
-
-            @Override
-            public List<Setting> settings() {
-                return List.of(Setting.of("greeting", Setting.Kind.STRING, "hello", "the word to greet with"));
-            }
-
-            @Override
-            public int run(List<String> args, Config config, CommandIo io) {
-                io.out().println(config.string("greeting", "?") + " " + String.join(" ", args));
-                return 3;
-            }
-        };
+        Command hello = new Greeter("hello", "prints a greeting",
+                List.of(Setting.of("greeting", Setting.Kind.STRING, "hello", "the word to greet with")));
         Run run = launch(app().command(hello), "hello", "Ada", "--greeting", "hi");
         assertEquals(3, run.status(), run.err());
         assertEquals("hi Ada\n", run.out());
@@ -146,22 +126,16 @@ class TrestleTest {
         assertThrows(IllegalArgumentException.class, () -> Trestle.app(" "));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> app().defaultValue("prot", "1"));
         assertEquals("no server setting named 'prot'", e.getMessage());
-        Command routes = new Command() {
-            @Override
-            public String name() {
-                return "routes";
-            }
-
-            @Override
-            public String description() {
-                return "shadows the built-in";
-            }
-
-            @Override
-            public int run(List<String> args, Config config, CommandIo io) {
-                return 0;
-            }
-        };
+        Command routes = new Greeter("routes", "shadows the built-in", List.of());
         assertThrows(IllegalArgumentException.class, () -> app().command(routes));
+    }
+
+    /** Prints its greeting setting and arguments; exits with 3, so the status is seen to be its own. */
+    private record Greeter(String name, String description, List<Setting> settings) implements Command {
+        @Override
+        public int run(List<String> args, Config config, CommandIo io) {
+            io.out().println(config.string("greeting", "?") + " " + String.join(" ", args));
+            return 3;
+        }
     }
 }
