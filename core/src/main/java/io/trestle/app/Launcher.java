@@ -71,14 +71,6 @@ public final class Launcher {
             Objects.requireNonNull(onShutdown, "onShutdown");
             commands = List.copyOf(commands);
         }
-
-        public App(String name, Map<String, String> defaults, Runnable onShutdown) {
-            this(name, defaults, onShutdown, List.of());
-        }
-
-        public App(String name, Map<String, String> defaults) {
-            this(name, defaults, () -> { });
-        }
     }
 
     private final App app;
@@ -91,15 +83,6 @@ public final class Launcher {
         this.out = out;
         this.err = err;
         this.env = env;
-    }
-
-    /** Runs the application; exits the JVM unless a server keeps it running. */
-    public static void main(App app, String[] args) {
-        atLeastTwoCarrierThreads();
-        int status = new Launcher(app, System.out, System.err, System.getenv()).run(args);
-        if (status != RUNNING) {
-            System.exit(status);
-        }
     }
 
     /**
@@ -125,11 +108,6 @@ public final class Launcher {
      * @throws UsageException     for unknown flags or bad values
      * @throws DiscoveryException when the class path can't be served
      */
-    public static Server start(App app, String... args) throws DiscoveryException {
-        return new Launcher(app, System.out, System.err, System.getenv()).start(args);
-    }
-
-    /** {@link #start(App, String...)} with this launcher's environment. */
     public Server start(String... args) throws DiscoveryException {
         RawSettings raw = RawSettings.parse(args, env, coreSettings());
         return serve(raw, false);
