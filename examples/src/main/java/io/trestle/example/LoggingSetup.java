@@ -38,6 +38,12 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
                 || loader.getResource("logback-test.xml") != null || loader.getResource("logback.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY; // the user's own configuration
         }
+        setUp(context);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** The console log and the access log, whatever the class path holds (for tests). */
+    static void setUp(LoggerContext context) {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(console(context, "CONSOLE", CONSOLE_PATTERN));
@@ -46,7 +52,6 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
         access.setLevel(Level.INFO);
         access.setAdditive(false);
         access.addAppender(accessLog(context));
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
     private static ConsoleAppender<ILoggingEvent> console(LoggerContext context, String name, String pattern) {
