@@ -102,25 +102,4 @@ class ExampleLoggingTest {
             context.stop();
         }
     }
-
-    @Test
-    void aConfigurationFileGivenByTheUserTakesPrecedence() {
-        String property = "logback.configurationFile";
-        String before = System.getProperty(property);
-        System.setProperty(property, "my-logback.xml");
-        LoggerContext context = new LoggerContext();
-        try {
-            LoggingSetup setup = new LoggingSetup();
-            setup.setContext(context);
-            assertEquals(ExecutionStatus.INVOKE_NEXT_IF_ANY, setup.configure(context));
-            assertFalse(context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext(), "nothing set up");
-        } finally {
-            context.stop();
-            if (before == null) {
-                System.clearProperty(property);
-            } else {
-                System.setProperty(property, before);
-            }
-        }
-    }
 }
