@@ -25,7 +25,7 @@ public final class StartupException extends RuntimeException {
 
     private final int exitStatus;
 
-    public StartupException(String message, int exitStatus, Throwable cause) {
+    StartupException(String message, int exitStatus, Throwable cause) {
         super(message, cause);
         if (exitStatus != USAGE && exitStatus != FAILURE) {
             throw new IllegalArgumentException("exit status " + exitStatus + ": use USAGE (2) or FAILURE (1)");
