@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The sub-commands found through {@code META-INF/services/io.trestle.Command}. */
+/** The sub-commands given in code and those found through {@code META-INF/services/io.trestle.Command}. */
 final class Commands {
     private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
 
@@ -20,8 +20,14 @@ final class Commands {
         this.byName = byName;
     }
 
-    static Commands load(ClassLoader loader) {
+    /** {@code given} first: one of them wins over a found command of the same name. */
+    static Commands load(List<Command> given, ClassLoader loader) {
         TreeMap<String, Command> byName = new TreeMap<>();
+        for (Command c : given) {
+            if (byName.putIfAbsent(c.name(), c) != null) {
+                throw new IllegalArgumentException("two commands named '" + c.name() + "'");
+            }
+        }
         var it = ServiceLoader.load(Command.class, loader).iterator();
         while (true) {
             try {
@@ -30,7 +36,7 @@ final class Commands {
                 }
                 Command c = it.next();
                 Command old = byName.putIfAbsent(c.name(), c);
-                if (old != null && old.getClass() != c.getClass()) {
+                if (old != null && old.getClass() != c.getClass() && !given.contains(old)) {
                     LOG.warn("two commands named '{}': {} and {}; using the first", c.name(),
                             old.getClass().getName(), c.getClass().getName());
                 }

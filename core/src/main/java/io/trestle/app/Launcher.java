@@ -42,9 +42,11 @@ import org.slf4j.LoggerFactory;
  * checks every flag, then serves (or runs a sub-command such as {@code routes} or
  * {@code passwd}). Usage mistakes print a message and exit with status 2.
  *
+ * <p>Applications call it through the API, {@link io.trestle.Trestle}:
+ *
  * <pre>{@code
  * public static void main(String[] args) {
- *     Launcher.main(new Launcher.App("my-app", Map.of("scan", "com.acme.web")), args);
+ *     Trestle.app("my-app").scan("com.acme.web").run(args);
  * }
  * }</pre>
  */
@@ -60,15 +62,14 @@ public final class Launcher {
      * @param defaults   default values that replace the core settings' own (e.g. packages to scan)
      * @param onShutdown runs at SIGTERM after the server has closed and its last request is
      *                   logged: e.g. stopping the logging back end so queued lines are written
+     * @param commands   sub-commands given in code, besides those found through
+     *                   {@code META-INF/services/io.trestle.Command} (a given one wins a name)
      */
-    public record App(String name, Map<String, String> defaults, Runnable onShutdown) {
+    public record App(String name, Map<String, String> defaults, Runnable onShutdown, List<Command> commands) {
         public App {
             defaults = Map.copyOf(defaults);
             Objects.requireNonNull(onShutdown, "onShutdown");
-        }
-
-        public App(String name, Map<String, String> defaults) {
-            this(name, defaults, () -> { });
+            commands = List.copyOf(commands);
         }
     }
 
@@ -84,15 +85,6 @@ public final class Launcher {
         this.env = env;
     }
 
-    /** Runs the application; exits the JVM unless a server keeps it running. */
-    public static void main(App app, String[] args) {
-        atLeastTwoCarrierThreads();
-        int status = new Launcher(app, System.out, System.err, System.getenv()).run(args);
-        if (status != RUNNING) {
-            System.exit(status);
-        }
-    }
-
     /**
      * Gives virtual threads at least two carrier threads, also on one CPU, unless
      * {@code -Djdk.virtualThreadScheduler.parallelism} says otherwise; must run before the first
@@ -102,7 +94,7 @@ public final class Launcher {
      * second carrier takes those. Pinned to one CPU, plaintext at 64 connections: p99 140-180 ms
      * -> 7-8 ms, and 13-14 CPU-us per request either way.
      */
-    static void atLeastTwoCarrierThreads() {
+    public static void atLeastTwoCarrierThreads() {
         String parallelism = "jdk.virtualThreadScheduler.parallelism";
         if (System.getProperty(parallelism) == null && Runtime.getRuntime().availableProcessors() < 2) {
             System.setProperty(parallelism, "2");
@@ -116,10 +108,9 @@ public final class Launcher {
      * @throws UsageException     for unknown flags or bad values
      * @throws DiscoveryException when the class path can't be served
      */
-    public static Server start(App app, String... args) throws DiscoveryException {
-        Launcher launcher = new Launcher(app, System.out, System.err, System.getenv());
-        RawSettings raw = RawSettings.parse(args, launcher.env, launcher.coreSettings());
-        return launcher.serve(raw, false);
+    public Server start(String... args) throws DiscoveryException {
+        RawSettings raw = RawSettings.parse(args, env, coreSettings());
+        return serve(raw, false);
     }
 
     /**
@@ -132,7 +123,7 @@ public final class Launcher {
     public int run(String[] args) {
         PrintStream console = System.out;
         try {
-            Commands commands = Commands.load(Launcher.class.getClassLoader());
+            Commands commands = Commands.load(app.commands(), Launcher.class.getClassLoader());
             List<Setting> known = new ArrayList<>(coreSettings());
             known.addAll(commands.settings());
             RawSettings raw = RawSettings.parse(args, env, known);

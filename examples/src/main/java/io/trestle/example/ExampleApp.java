@@ -1,10 +1,8 @@
 package io.trestle.example;
 
-import io.trestle.Server;
-import io.trestle.app.Launcher;
-import io.trestle.discovery.DiscoveryException;
 import ch.qos.logback.classic.LoggerContext;
-import java.util.Map;
+import io.trestle.Server;
+import io.trestle.Trestle;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -27,19 +25,22 @@ public final class ExampleApp {
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-    /** The app's own routes live in this package, found by the class-path scan. */
-    static final Launcher.App APP = new Launcher.App("trestle-example",
-            Map.of("scan", "io.trestle.example", "content-security-policy", CONTENT_SECURITY_POLICY),
-            ExampleApp::stopLogging);
-
     private ExampleApp() {
     }
 
-    public static void main(String[] args) {
-        Launcher.main(APP, args);
+    /** The app's own routes live in this package, found by the class-path scan. */
+    public static Trestle.App app() {
+        return Trestle.app("trestle-example")
+                .scan("io.trestle.example")
+                .defaultValue("content-security-policy", CONTENT_SECURITY_POLICY)
+                .onShutdown(ExampleApp::stopLogging);
     }
 
-    /** Writes what the batching access log still holds: its writer is a daemon thread. */
+    public static void main(String[] args) {
+        app().run(args);
+    }
+
+    /** Writes what the asynchronous access log still holds: its worker is a daemon thread. */
     private static void stopLogging() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
             logback.stop();
@@ -47,7 +48,7 @@ public final class ExampleApp {
     }
 
     /** Starts the app in this JVM and returns the running server (for tests). */
-    public static Server start(String... args) throws DiscoveryException {
-        return Launcher.start(APP, args);
+    public static Server start(String... args) {
+        return app().start(args);
     }
 }

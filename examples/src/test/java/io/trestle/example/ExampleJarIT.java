@@ -50,6 +50,49 @@ class ExampleJarIT {
         }
     }
 
+    /** With the access log sent to logback, SIGTERM still writes every line its asynchronous appender holds. */
+    @Test
+    void theAccessLogThroughLogbackKeepsEveryLineAtSigterm() throws Exception {
+        Path out = Files.createTempFile("access", ".out");
+        Process p = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "--port", "0", "--plugins", "target/no-plugins",
+                "--access-log-to", "logger")
+                .directory(REPO.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        int requests = 300;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            URI uri = awaitListeningIn(out, p);
+            for (int i = 0; i < requests; i++) {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(uri.resolve("/api/health"))
+                        .header("User-Agent", "jar-it-" + i).build(), HttpResponse.BodyHandlers.discarding());
+                assertEquals(200, r.statusCode());
+            }
+            p.destroy(); // SIGTERM
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "graceful exit on SIGTERM");
+            List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+            String line = "127\\.0\\.0\\.1 - - \\[[^]]+] \"GET /api/health HTTP/1\\.1\" 200 \\d+ \"-\" \"jar-it-\\d+\"";
+            long logged = lines.stream().filter(l -> l.matches(line)).count();
+            assertEquals(requests, logged, "every request's line, as it is:\n"
+                    + String.join("\n", lines.subList(0, Math.min(40, lines.size()))));
+        } finally {
+            p.destroyForcibly();
+            Files.deleteIfExists(out);
+        }
+    }
+
+    /** The address the app logs in {@code out}, a file the process writes to; waits up to 30 s. */
+    static URI awaitListeningIn(Path out, Process p) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+                int i = line.indexOf("listening on ");
+                if (i >= 0) {
+                    return URI.create(line.substring(i + "listening on ".length()).trim());
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the app did not listen: " + Files.readString(out));
+    }
+
     /** What {@code trestle routes > routes.txt} writes: the table only; the log goes to standard error. */
     @Test
     void routesPrintsOnlyTheTableOnStandardOutput() throws Exception {

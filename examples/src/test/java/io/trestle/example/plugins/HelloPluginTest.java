@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trestle.Server;
-import io.trestle.app.Launcher;
 import io.trestle.example.ExampleApp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -130,11 +129,9 @@ class HelloPluginTest {
         HelloPluginJar.write(plugins.resolve("hello-plugin.jar"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        // The example app's own description (ExampleApp.APP is package-private): the name and its scanned package.
-        Launcher.App example = new Launcher.App("trestle-example", Map.of("scan", "io.trestle.example"));
-        int status = new Launcher(example, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of())
-                .run(new String[] {"routes", "--plugins", plugins.toString(), "--users", USERS.toString()});
+        int status = ExampleApp.app().console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).environment(Map.of())
+                .launch("routes", "--plugins", plugins.toString(), "--users", USERS.toString());
         String table = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         assertTrue(table.lines().anyMatch(l -> l.matches("GET +/hello/\\{name} +com\\.example\\.hello\\.HelloHandler +hello-plugin\\.jar")), table);

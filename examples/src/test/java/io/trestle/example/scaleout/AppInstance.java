@@ -1,7 +1,6 @@
 package io.trestle.example.scaleout;
 
 import io.trestle.Server;
-import io.trestle.discovery.DiscoveryException;
 import io.trestle.example.ExampleApp;
 import java.net.URI;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ final class AppInstance implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    void start() throws DiscoveryException {
+    void start() {
         List<String> all = new ArrayList<>(List.of("--port", String.valueOf(port)));
         all.addAll(args);
         server = ExampleApp.start(all.toArray(String[]::new));
