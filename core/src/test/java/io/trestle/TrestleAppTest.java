@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The application entry point as an app's {@code main} and its tests use it. */
-class TrestleTest {
+class TrestleAppTest {
     @TempDir
     Path tmp;
 
