@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -129,7 +130,7 @@ public final class Server implements AutoCloseable {
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 8080;
-        private Limits limits;
+        private final Limits.Builder limits = Limits.builder();   // only what the setters set
         private Config config = Config.empty();
         private final List<Plugin> plugins = new ArrayList<>();
         private final List<Consumer<Routes>> routes = new ArrayList<>();
@@ -158,15 +159,193 @@ public final class Server implements AutoCloseable {
             return this;
         }
 
-        /** Limits and timeouts; by default taken from the config's settings, else {@link Limits#DEFAULTS}. */
-        public Builder limits(Limits limits) {
-            this.limits = limits;
+        // ---- Limits and timeouts: one named setter each. A value set here wins over the config's
+        // setting of the same name, whatever the order of the calls; what neither sets keeps its
+        // default. New limits are added here (and to the settings), nowhere else.
+
+        /**
+         * Open connections at most (default 10 000); beyond, a new connection gets a prebuilt
+         * {@code 503} and is closed. Setting {@code max-connections}.
+         *
+         * <pre>{@code
+         * Server.builder().maxConnections(2_000).maxConnectionsPerClient(32)
+         * }</pre>
+         *
+         * @throws IllegalArgumentException when below 1
+         */
+        public Builder maxConnections(int connections) {
+            limits.maxConnections(connections);
             return this;
         }
 
         /**
-         * The settings plugins read in {@code install}; also the source of limits when none are set,
-         * and of the HTML documents' {@code frame-options} and {@code content-security-policy}.
+         * Open connections from one client address (the TCP peer, not a forwarded address) at
+         * most; beyond, a prebuilt {@code 503} and close. 0 (the default) is no limit. Setting
+         * {@code max-connections-per-client}.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder maxConnectionsPerClient(int connections) {
+            limits.maxConnectionsPerClient(connections);
+            return this;
+        }
+
+        /**
+         * Longest request line (method, target, version) in bytes (default 8 KiB); beyond:
+         * {@code 414 URI Too Long}. Setting {@code max-request-line}.
+         *
+         * @throws IllegalArgumentException when below 1
+         */
+        public Builder maxRequestLine(int bytes) {
+            limits.maxRequestLine(bytes);
+            return this;
+        }
+
+        /**
+         * Largest header section in bytes (default 16 KiB; a chunked body's trailer section
+         * gets the same, separately); beyond: {@code 431}. Setting {@code max-header-size}.
+         *
+         * @throws IllegalArgumentException when below 1
+         */
+        public Builder maxHeaderSize(int bytes) {
+            limits.maxHeaderSize(bytes);
+            return this;
+        }
+
+        /**
+         * Most header fields in a request (default 100); beyond: {@code 431}. Setting
+         * {@code max-headers}.
+         *
+         * @throws IllegalArgumentException when below 1
+         */
+        public Builder maxHeaders(int count) {
+            limits.maxHeaders(count);
+            return this;
+        }
+
+        /**
+         * Largest request body in bytes (default 10 MiB), unless a route sets its own
+         * ({@code @Route(maxBodySize = ...)}); beyond: {@code 413}. 0 accepts no body. Setting
+         * {@code max-body-size}.
+         *
+         * <pre>{@code
+         * Server.builder().maxBodySize(100L << 20)   // 100 MiB
+         * }</pre>
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder maxBodySize(long bytes) {
+            limits.maxBodySize(bytes);
+            return this;
+        }
+
+        /**
+         * Time for a whole request head to arrive (default 20 s), counted from its first byte;
+         * then {@code 408} and close. Setting {@code head-timeout}.
+         *
+         * @throws IllegalArgumentException when null, zero or negative
+         */
+        public Builder headTimeout(Duration timeout) {
+            limits.headTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * How long a kept-alive connection may wait for its next request (default 30 s); then
+         * it is closed without a response. Setting {@code idle-timeout}.
+         *
+         * <pre>{@code
+         * Server.builder().idleTimeout(Duration.ofSeconds(5)).headTimeout(Duration.ofSeconds(10))
+         * }</pre>
+         *
+         * @throws IllegalArgumentException when null, zero or negative
+         */
+        public Builder idleTimeout(Duration timeout) {
+            limits.idleTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Longest stall while reading a request body (default 30 s): no byte for this long and
+         * the body read fails and the connection is closed. Setting {@code body-timeout}.
+         *
+         * @throws IllegalArgumentException when null, zero or negative
+         */
+        public Builder bodyTimeout(Duration timeout) {
+            limits.bodyTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Longest a single write to a client may block (default 30 s), i.e. a client that stops
+         * reading; then the connection is closed. Setting {@code write-timeout}.
+         *
+         * @throws IllegalArgumentException when null, zero or negative
+         */
+        public Builder writeTimeout(Duration timeout) {
+            limits.writeTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Slowest a request body may arrive, in bytes per second averaged over the
+         * {@linkplain #dataRateWindow data rate window} and counted only while the server waits
+         * for body bytes (default 256); slower: {@code 408} and close. 0 turns it off. Setting
+         * {@code min-request-data-rate}.
+         *
+         * <pre>{@code
+         * Server.builder().minRequestDataRate(1024).minResponseDataRate(1024).dataRateWindow(Duration.ofSeconds(5))
+         * }</pre>
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder minRequestDataRate(long bytesPerSecond) {
+            limits.minRequestDataRate(bytesPerSecond);
+            return this;
+        }
+
+        /**
+         * Slowest a client may take a response, in bytes per second averaged over the
+         * {@linkplain #dataRateWindow data rate window} and counted only while a write waits for
+         * the client (default 256); slower: the connection is closed. 0 turns it off. Setting
+         * {@code min-response-data-rate}.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder minResponseDataRate(long bytesPerSecond) {
+            limits.minResponseDataRate(bytesPerSecond);
+            return this;
+        }
+
+        /**
+         * The time both minimum data rates are averaged over (default 10 s): a client may stall
+         * this long before its rate is judged. Setting {@code data-rate-window}.
+         *
+         * @throws IllegalArgumentException when null, zero or negative
+         */
+        public Builder dataRateWindow(Duration window) {
+            limits.dataRateWindow(window);
+            return this;
+        }
+
+        /**
+         * How long {@link Server#close()} lets running requests finish (default 10 s); then
+         * their connections are closed. {@link Duration#ZERO} does not wait. Setting
+         * {@code shutdown-grace}.
+         *
+         * @throws IllegalArgumentException when null or negative
+         */
+        public Builder shutdownGrace(Duration grace) {
+            limits.shutdownGrace(grace);
+            return this;
+        }
+
+        // ---- end of limits and timeouts
+
+        /**
+         * The settings plugins read in {@code install}; also the source of the limits and timeouts
+         * no setter of this builder sets ({@code max-body-size}, {@code idle-timeout}, ...), and of
+         * the HTML documents' {@code frame-options} and {@code content-security-policy}.
          */
         public Builder config(Config config) {
             this.config = config;
@@ -278,7 +457,7 @@ public final class Server implements AutoCloseable {
             }
             DefaultHeaders plain = securityHeaders ? CoreSettings.securityHeaders(config, false) : DefaultHeaders.NONE;
             DefaultHeaders secure = securityHeaders ? CoreSettings.securityHeaders(config, true) : DefaultHeaders.NONE;
-            return new Server(this, built, limits != null ? limits : CoreSettings.limits(config), plain, secure);
+            return new Server(this, built, CoreSettings.limitsBuilder(config).putAll(limits).build(), plain, secure);
         }
     }
 }

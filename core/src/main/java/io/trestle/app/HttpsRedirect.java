@@ -1,10 +1,10 @@
 package io.trestle.app;
 
 import io.trestle.AccessLogWriter;
+import io.trestle.Config;
 import io.trestle.Method;
 import io.trestle.Server;
 import io.trestle.Status;
-import io.trestle.http1.Limits;
 import java.util.EnumSet;
 
 /**
@@ -16,12 +16,13 @@ final class HttpsRedirect {
     }
 
     /**
-     * @param limits    the same limits and timeouts as the HTTPS server (slow clients, per-client cap)
+     * @param config    the settings: the same limits and timeouts as the HTTPS server (slow clients,
+     *                  per-client cap), and the same security headers on its error pages
      * @param accessLog where its access log goes (closed with it), or {@code null} for none
      */
-    static Server start(String host, int plainPort, int tlsPort, Limits limits, AccessLogWriter accessLog) {
+    static Server start(String host, int plainPort, int tlsPort, Config config, AccessLogWriter accessLog) {
         String portPart = tlsPort == 443 ? "" : ":" + tlsPort;
-        Server.Builder builder = Server.builder().host(host).port(plainPort).limits(limits)
+        Server.Builder builder = Server.builder().host(host).port(plainPort).config(config)
                 .routes(r -> r.add(EnumSet.complementOf(EnumSet.of(Method.TRACE, Method.CONNECT)), "/{path...}",
                         (req, res) -> {
                             String name = req.host().isEmpty() ? host : req.host();

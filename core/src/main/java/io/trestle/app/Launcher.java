@@ -12,7 +12,6 @@ import io.trestle.config.UsageException;
 import io.trestle.discovery.Deployment;
 import io.trestle.discovery.DiscoveryException;
 import io.trestle.discovery.DiscoveryOptions;
-import io.trestle.http1.Limits;
 import io.trestle.reload.HotDeployer;
 import io.trestle.reload.PluginFolderWatcher;
 import io.trestle.routing.RouteTable;
@@ -24,6 +23,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -183,15 +183,14 @@ public final class Launcher {
             RouteTable table = deployment.start(config);
             long discovered = System.nanoTime();
             SSLContext tls = tls(config);
-            Limits limits = CoreSettings.limits(config);
+            Duration shutdownGrace = CoreSettings.limits(config).shutdownGrace();   // checks the limits, too
             accessLog = accessLog(config);
             AtomicReference<Server> redirector = new AtomicReference<>();
             AtomicReference<PluginFolderWatcher> watcher = new AtomicReference<>();
             Server.Builder builder = Server.builder()
                     .host(config.string(CoreSettings.HOST.name(), "127.0.0.1"))
                     .port(config.integer(CoreSettings.PORT.name(), 8080))
-                    .config(config)
-                    .limits(limits)
+                    .config(config)                 // also the limits and timeouts
                     .trustedProxies(config.list(CoreSettings.TRUSTED_PROXIES.name()))
                     .routeTable(table)
                     .tls(tls)
@@ -211,13 +210,13 @@ public final class Launcher {
                     .onClose(deployment::close);
             server = (accessLog != null ? builder.accessLog(accessLog) : builder.accessLog(false)).build().start();
             if (config.bool(CoreSettings.RELOAD.name(), true)) {
-                watcher.set(watch(deployment, server, raw, limits));
+                watcher.set(watch(deployment, server, raw, shutdownGrace));
             }
             String redirectPort = config.get(CoreSettings.REDIRECT_HTTP.name()).orElse(null);
             Integer redirect = redirectPort == null ? null : Integer.valueOf(redirectPort);
             if (redirect != null) {
                 Server plain = HttpsRedirect.start(config.string(CoreSettings.HOST.name(), "127.0.0.1"), redirect,
-                        server.port(), limits, accessLog(config));
+                        server.port(), config, accessLog(config));
                 redirector.set(plain);
                 LOG.info("redirecting plain HTTP on {} to HTTPS", plain.uri());
             }
@@ -248,9 +247,9 @@ public final class Launcher {
      * environment, defaults); flags of jars since removed are passed over, as they were checked
      * at start-up.
      */
-    private PluginFolderWatcher watch(Deployment deployment, Server server, RawSettings raw, Limits limits) {
+    private PluginFolderWatcher watch(Deployment deployment, Server server, RawSettings raw, Duration shutdownGrace) {
         HotDeployer deployer = new HotDeployer(deployment, server,
-                declared -> raw.resolveKnown(merged(coreSettings(), declared)), limits.shutdownGrace());
+                declared -> raw.resolveKnown(merged(coreSettings(), declared)), shutdownGrace);
         try {
             return PluginFolderWatcher.start(deployer, PluginFolderWatcher.DEFAULT_SETTLE);
         } catch (IOException e) {

@@ -32,7 +32,7 @@ final class CoreRules {
             case "max-connections", "max-headers" -> intWithin(value, 1, Integer.MAX_VALUE);
             case "max-connections-per-client" -> intWithin(value, 0, Integer.MAX_VALUE);
             case "min-request-data-rate", "min-response-data-rate" -> rateProblem(value);
-            case "data-rate-window" -> Config.parseDuration(value).isZero() ? "must be longer than 0" : null;
+            case "data-rate-window", "head-timeout", "idle-timeout", "body-timeout", "write-timeout" -> Config.parseDuration(value).isZero() ? "must be longer than 0" : null;
             case "max-request-line", "max-header-size" -> sizeWithin(value, 1, Integer.MAX_VALUE);
             case "host" -> value.isEmpty() ? "needs a host name or IP address" : null;
             case "frame-options" -> value.isEmpty() || value.equalsIgnoreCase("DENY") || value.equalsIgnoreCase("SAMEORIGIN")

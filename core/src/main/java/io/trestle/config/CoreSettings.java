@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The settings of the server and the application itself. Plugins and commands add their own.
@@ -18,7 +19,7 @@ import java.util.Map;
  * <pre>{@code
  * RawSettings raw = RawSettings.parse(args, System.getenv());
  * Config core = raw.resolveKnown(CoreSettings.ALL);          // enough to find the plugins
- * Limits limits = CoreSettings.limits(core);
+ * Limits limits = CoreSettings.limits(core);             // what Server.Builder builds from them
  * int port = core.integer(CoreSettings.PORT.name(), 8080);
  * }</pre>
  */
@@ -112,45 +113,70 @@ public final class CoreSettings {
 
     /**
      * The connection limits and timeouts in {@code config}; a setting it lacks keeps its
-     * {@link Limits#DEFAULTS} value.
+     * default. The values go through the same named setters as {@code Server.Builder}'s.
      *
      * <pre>{@code
-     * Limits limits = CoreSettings.limits(raw.resolve(settings));
+     * Duration grace = CoreSettings.limits(raw.resolve(settings)).shutdownGrace();
      * }</pre>
      *
      * @throws UsageException when a value is out of range (possible only for a config not made
      *                        by {@link RawSettings#resolve}, which checks them already)
      */
     public static Limits limits(Config config) {
+        return limitsBuilder(config).build();
+    }
+
+    /**
+     * The limits {@code config} sets, on a builder that leaves the rest unset: what
+     * {@code Server.Builder} starts from before its own setters are applied over them.
+     *
+     * @throws UsageException naming each setting whose value is out of range
+     */
+    public static Limits.Builder limitsBuilder(Config config) {
+        Limits.Builder b = Limits.builder();
         List<String> problems = new ArrayList<>();
-        for (Setting s : List.of(MAX_CONNECTIONS, MAX_REQUEST_LINE, MAX_HEADER_SIZE, MAX_HEADERS, MAX_BODY_SIZE,
-                HEAD_TIMEOUT, IDLE_TIMEOUT, BODY_TIMEOUT, WRITE_TIMEOUT, SHUTDOWN_GRACE, MIN_REQUEST_DATA_RATE,
-                MIN_RESPONSE_DATA_RATE, DATA_RATE_WINDOW, MAX_CONNECTIONS_PER_CLIENT)) {
-            String value = config.get(s.name()).orElse(null);
-            String problem = value == null ? null : ValueCheck.problem(s, value);
-            if (problem != null) {
-                problems.add(s.name() + ": " + problem);
-            }
-        }
+        apply(config, MAX_CONNECTIONS, problems, v -> b.maxConnections(Integer.parseInt(v)));
+        apply(config, MAX_CONNECTIONS_PER_CLIENT, problems, v -> b.maxConnectionsPerClient(Integer.parseInt(v)));
+        apply(config, MAX_REQUEST_LINE, problems, v -> b.maxRequestLine(sizeAsInt(v)));
+        apply(config, MAX_HEADER_SIZE, problems, v -> b.maxHeaderSize(sizeAsInt(v)));
+        apply(config, MAX_HEADERS, problems, v -> b.maxHeaders(Integer.parseInt(v)));
+        apply(config, MAX_BODY_SIZE, problems, v -> b.maxBodySize(Config.parseSize(v)));
+        apply(config, HEAD_TIMEOUT, problems, v -> b.headTimeout(Config.parseDuration(v)));
+        apply(config, IDLE_TIMEOUT, problems, v -> b.idleTimeout(Config.parseDuration(v)));
+        apply(config, BODY_TIMEOUT, problems, v -> b.bodyTimeout(Config.parseDuration(v)));
+        apply(config, WRITE_TIMEOUT, problems, v -> b.writeTimeout(Config.parseDuration(v)));
+        apply(config, MIN_REQUEST_DATA_RATE, problems, v -> b.minRequestDataRate(parseRate(v)));
+        apply(config, MIN_RESPONSE_DATA_RATE, problems, v -> b.minResponseDataRate(parseRate(v)));
+        apply(config, DATA_RATE_WINDOW, problems, v -> b.dataRateWindow(Config.parseDuration(v)));
+        apply(config, SHUTDOWN_GRACE, problems, v -> b.shutdownGrace(Config.parseDuration(v)));
         if (!problems.isEmpty()) {
             throw new UsageException(problems);
         }
-        Limits d = Limits.DEFAULTS;
-        return new Limits(
-                (int) config.size(MAX_REQUEST_LINE.name(), d.maxRequestLineBytes()),
-                (int) config.size(MAX_HEADER_SIZE.name(), d.maxHeaderBytes()),
-                config.integer(MAX_HEADERS.name(), d.maxHeaderCount()),
-                config.size(MAX_BODY_SIZE.name(), d.maxBodyBytes()),
-                config.duration(HEAD_TIMEOUT.name(), d.headTimeout()),
-                config.duration(IDLE_TIMEOUT.name(), d.idleTimeout()),
-                config.duration(BODY_TIMEOUT.name(), d.bodyReadTimeout()),
-                config.integer(MAX_CONNECTIONS.name(), d.maxConnections()),
-                config.duration(SHUTDOWN_GRACE.name(), d.shutdownGrace()),
-                config.duration(WRITE_TIMEOUT.name(), d.writeTimeout()),
-                config.get(MIN_REQUEST_DATA_RATE.name()).map(CoreSettings::parseRate).orElse(d.minRequestBytesPerSecond()),
-                config.get(MIN_RESPONSE_DATA_RATE.name()).map(CoreSettings::parseRate).orElse(d.minResponseBytesPerSecond()),
-                config.duration(DATA_RATE_WINDOW.name(), d.dataRateWindow()),
-                config.integer(MAX_CONNECTIONS_PER_CLIENT.name(), d.maxConnectionsPerClient()));
+        return b;
+    }
+
+    /** Checks the value as {@code --help} describes it, then hands it to the builder's setter, whose check is the last word. */
+    private static void apply(Config config, Setting s, List<String> problems, Consumer<String> setter) {
+        String value = config.get(s.name()).orElse(null);
+        if (value == null) {
+            return;
+        }
+        String problem = ValueCheck.problem(s, value);
+        if (problem == null) {
+            try {
+                setter.accept(value.trim());
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
+            }
+        }
+        if (problem != null) {
+            problems.add(s.name() + ": " + problem);
+        }
+    }
+
+    private static int sizeAsInt(String value) {
+        long n = Config.parseSize(value);
+        return n > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) n;
     }
 
     /**

@@ -5,7 +5,7 @@
  * <pre>{@code
  * RawSettings raw = RawSettings.parse(args, System.getenv());
  * Config config = raw.resolve(CoreSettings.ALL);
- * Limits limits = CoreSettings.limits(config);
+ * Duration grace = CoreSettings.limits(config).shutdownGrace();
  * }</pre>
  *
  * @see io.trestle.config.RawSettings for the flag syntax and the precedence of the sources

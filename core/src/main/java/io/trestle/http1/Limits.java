@@ -1,13 +1,16 @@
 package io.trestle.http1;
 
+import io.trestle.Config;
 import java.time.Duration;
 
 /**
- * The limits and timeouts of the HTTP/1.1 connection, all configurable.
+ * The limits and timeouts of the HTTP/1.1 connection, fixed when a server is built. Users set
+ * them through {@code Server.Builder}'s named setters (or the matching settings); this value is
+ * what the connection code reads. Its {@link Builder} holds the checks and, through
+ * {@link #DEFAULTS}, the defaults, so both live in one place.
  *
  * <pre>{@code
- * Limits limits = Limits.DEFAULTS.withMaxBodyBytes(100L << 20).withIdleTimeout(Duration.ofSeconds(5))
- *         .withMinRequestDataRate(1024).withMaxConnectionsPerClient(32);
+ * Limits limits = Limits.builder().maxBodySize(100L << 20).idleTimeout(Duration.ofSeconds(5)).build();
  * }</pre>
  *
  * @param maxRequestLineBytes  longest request line (method, target, version); beyond: 414
@@ -40,75 +43,175 @@ public record Limits(int maxRequestLineBytes,
                      Duration dataRateWindow,
                      int maxConnectionsPerClient) {
 
+    /** The defaults; the settings' declared defaults say the same (a test keeps them equal). */
     public static final Limits DEFAULTS = new Limits(8 * 1024, 16 * 1024, 100, 10L * 1024 * 1024,
             Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(30), 10_000, Duration.ofSeconds(10),
             Duration.ofSeconds(30), 256, 256, Duration.ofSeconds(10), 0);
 
-    public Limits {
-        if (minRequestBytesPerSecond < 0 || minResponseBytesPerSecond < 0) {
-            throw new IllegalArgumentException("a minimum data rate must not be negative");
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects limits by name; what is not set keeps its {@link #DEFAULTS} value. Each setter
+     * checks its argument and names itself in the {@link IllegalArgumentException}, so the
+     * message fits {@code Server.Builder}, whose setters of the same names delegate here.
+     */
+    public static final class Builder {
+        private Integer maxRequestLine;
+        private Integer maxHeaderSize;
+        private Integer maxHeaders;
+        private Long maxBodySize;
+        private Duration headTimeout;
+        private Duration idleTimeout;
+        private Duration bodyTimeout;
+        private Integer maxConnections;
+        private Duration shutdownGrace;
+        private Duration writeTimeout;
+        private Long minRequestDataRate;
+        private Long minResponseDataRate;
+        private Duration dataRateWindow;
+        private Integer maxConnectionsPerClient;
+
+        private Builder() {
         }
-        if (dataRateWindow.isNegative() || dataRateWindow.isZero()) {
-            throw new IllegalArgumentException("the data rate window must be positive: " + dataRateWindow);
+
+        public Builder maxConnections(int connections) {
+            this.maxConnections = atLeast("maxConnections", connections, 1, "");
+            return this;
         }
-        if (maxConnectionsPerClient < 0) {
-            throw new IllegalArgumentException("max connections per client must not be negative: " + maxConnectionsPerClient);
+
+        public Builder maxConnectionsPerClient(int connections) {
+            this.maxConnectionsPerClient = atLeast("maxConnectionsPerClient", connections, 0, " (0 is no limit)");
+            return this;
         }
-    }
 
-    public Limits withMaxRequestLineBytes(int v) {
-        return new Limits(v, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headTimeout, idleTimeout, bodyReadTimeout, maxConnections, shutdownGrace, writeTimeout, minRequestBytesPerSecond, minResponseBytesPerSecond, dataRateWindow, maxConnectionsPerClient);
-    }
+        public Builder maxRequestLine(int bytes) {
+            this.maxRequestLine = atLeast("maxRequestLine", bytes, 1, " byte");
+            return this;
+        }
 
-    public Limits withMaxHeaderBytes(int v) {
-        return new Limits(maxRequestLineBytes, v, maxHeaderCount, maxBodyBytes, headTimeout, idleTimeout, bodyReadTimeout, maxConnections, shutdownGrace, writeTimeout, minRequestBytesPerSecond, minResponseBytesPerSecond, dataRateWindow, maxConnectionsPerClient);
-    }
+        public Builder maxHeaderSize(int bytes) {
+            this.maxHeaderSize = atLeast("maxHeaderSize", bytes, 1, " byte");
+            return this;
+        }
 
-    public Limits withMaxHeaderCount(int v) {
-        return new Limits(maxRequestLineBytes, maxHeaderBytes, v, maxBodyBytes, headTimeout, idleTimeout, bodyReadTimeout, maxConnections, shutdownGrace, writeTimeout, minRequestBytesPerSecond, minResponseBytesPerSecond, dataRateWindow, maxConnectionsPerClient);
-    }
+        public Builder maxHeaders(int count) {
+            this.maxHeaders = atLeast("maxHeaders", count, 1, "");
+            return this;
+        }
 
-    public Limits withMaxBodyBytes(long v) {
-        return new Limits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, v, headTimeout, idleTimeout, bodyReadTimeout, maxConnections, shutdownGrace, writeTimeout, minRequestBytesPerSecond, minResponseBytesPerSecond, dataRateWindow, maxConnectionsPerClient);
-    }
+        public Builder maxBodySize(long bytes) {
+            this.maxBodySize = atLeast("maxBodySize", bytes, 0, " bytes");
+            return this;
+        }
 
-    public Limits withHeadTimeout(Duration v) {
-        return new Limits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes, v, idleTimeout, bodyReadTimeout, maxConnections, shutdownGrace, writeTimeout, minRequestBytesPerSecond, minResponseBytesPerSecond, dataRateWindow, maxConnectionsPerClient);
-    }
+        public Builder headTimeout(Duration timeout) {
+            this.headTimeout = positive("headTimeout", timeout);
+            return this;
+        }
 
-    public Limits withIdleTimeout(Duration v) {
-        return new Limits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headTimeout, v, bodyReadTimeout, maxConnections, shutdownGrace, writeTimeout, minRequestBytesPerSecond, minResponseBytesPerSecond, dataRateWindow, maxConnectionsPerClient);
-    }
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = positive("idleTimeout", timeout);
+            return this;
+        }
 
-    public Limits withBodyReadTimeout(Duration v) {
-        return new Limits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headTimeout, idleTimeout, v, maxConnections, shutdownGrace, writeTimeout, minRequestBytesPerSecond, minResponseBytesPerSecond, dataRateWindow, maxConnectionsPerClient);
-    }
+        public Builder bodyTimeout(Duration timeout) {
+            this.bodyTimeout = positive("bodyTimeout", timeout);
+            return this;
+        }
 
-    public Limits withMaxConnections(int v) {
-        return new Limits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headTimeout, idleTimeout, bodyReadTimeout, v, shutdownGrace, writeTimeout, minRequestBytesPerSecond, minResponseBytesPerSecond, dataRateWindow, maxConnectionsPerClient);
-    }
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = positive("writeTimeout", timeout);
+            return this;
+        }
 
-    public Limits withShutdownGrace(Duration v) {
-        return new Limits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headTimeout, idleTimeout, bodyReadTimeout, maxConnections, v, writeTimeout, minRequestBytesPerSecond, minResponseBytesPerSecond, dataRateWindow, maxConnectionsPerClient);
-    }
+        public Builder minRequestDataRate(long bytesPerSecond) {
+            this.minRequestDataRate = atLeast("minRequestDataRate", bytesPerSecond, 0, " bytes per second (0 turns it off)");
+            return this;
+        }
 
-    public Limits withWriteTimeout(Duration v) {
-        return new Limits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headTimeout, idleTimeout, bodyReadTimeout, maxConnections, shutdownGrace, v, minRequestBytesPerSecond, minResponseBytesPerSecond, dataRateWindow, maxConnectionsPerClient);
-    }
+        public Builder minResponseDataRate(long bytesPerSecond) {
+            this.minResponseDataRate = atLeast("minResponseDataRate", bytesPerSecond, 0, " bytes per second (0 turns it off)");
+            return this;
+        }
 
-    public Limits withMinRequestDataRate(long v) {
-        return new Limits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headTimeout, idleTimeout, bodyReadTimeout, maxConnections, shutdownGrace, writeTimeout, v, minResponseBytesPerSecond, dataRateWindow, maxConnectionsPerClient);
-    }
+        public Builder dataRateWindow(Duration window) {
+            this.dataRateWindow = positive("dataRateWindow", window);
+            return this;
+        }
 
-    public Limits withMinResponseDataRate(long v) {
-        return new Limits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headTimeout, idleTimeout, bodyReadTimeout, maxConnections, shutdownGrace, writeTimeout, minRequestBytesPerSecond, v, dataRateWindow, maxConnectionsPerClient);
-    }
+        public Builder shutdownGrace(Duration grace) {
+            if (grace == null) {
+                throw new IllegalArgumentException("shutdownGrace must not be null (Duration.ZERO does not wait)");
+            }
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("shutdownGrace must not be negative, got " + Config.formatDuration(grace));
+            }
+            this.shutdownGrace = grace;
+            return this;
+        }
 
-    public Limits withDataRateWindow(Duration v) {
-        return new Limits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headTimeout, idleTimeout, bodyReadTimeout, maxConnections, shutdownGrace, writeTimeout, minRequestBytesPerSecond, minResponseBytesPerSecond, v, maxConnectionsPerClient);
-    }
+        /** Takes every value set on {@code other}, over this builder's own (explicit settings over a config's). */
+        public Builder putAll(Builder other) {
+            maxRequestLine = other.maxRequestLine != null ? other.maxRequestLine : maxRequestLine;
+            maxHeaderSize = other.maxHeaderSize != null ? other.maxHeaderSize : maxHeaderSize;
+            maxHeaders = other.maxHeaders != null ? other.maxHeaders : maxHeaders;
+            maxBodySize = other.maxBodySize != null ? other.maxBodySize : maxBodySize;
+            headTimeout = other.headTimeout != null ? other.headTimeout : headTimeout;
+            idleTimeout = other.idleTimeout != null ? other.idleTimeout : idleTimeout;
+            bodyTimeout = other.bodyTimeout != null ? other.bodyTimeout : bodyTimeout;
+            maxConnections = other.maxConnections != null ? other.maxConnections : maxConnections;
+            shutdownGrace = other.shutdownGrace != null ? other.shutdownGrace : shutdownGrace;
+            writeTimeout = other.writeTimeout != null ? other.writeTimeout : writeTimeout;
+            minRequestDataRate = other.minRequestDataRate != null ? other.minRequestDataRate : minRequestDataRate;
+            minResponseDataRate = other.minResponseDataRate != null ? other.minResponseDataRate : minResponseDataRate;
+            dataRateWindow = other.dataRateWindow != null ? other.dataRateWindow : dataRateWindow;
+            maxConnectionsPerClient = other.maxConnectionsPerClient != null ? other.maxConnectionsPerClient : maxConnectionsPerClient;
+            return this;
+        }
 
-    public Limits withMaxConnectionsPerClient(int v) {
-        return new Limits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headTimeout, idleTimeout, bodyReadTimeout, maxConnections, shutdownGrace, writeTimeout, minRequestBytesPerSecond, minResponseBytesPerSecond, dataRateWindow, v);
+        public Limits build() {
+            Limits d = DEFAULTS;
+            return new Limits(
+                    maxRequestLine != null ? maxRequestLine : d.maxRequestLineBytes(),
+                    maxHeaderSize != null ? maxHeaderSize : d.maxHeaderBytes(),
+                    maxHeaders != null ? maxHeaders : d.maxHeaderCount(),
+                    maxBodySize != null ? maxBodySize : d.maxBodyBytes(),
+                    headTimeout != null ? headTimeout : d.headTimeout(),
+                    idleTimeout != null ? idleTimeout : d.idleTimeout(),
+                    bodyTimeout != null ? bodyTimeout : d.bodyReadTimeout(),
+                    maxConnections != null ? maxConnections : d.maxConnections(),
+                    shutdownGrace != null ? shutdownGrace : d.shutdownGrace(),
+                    writeTimeout != null ? writeTimeout : d.writeTimeout(),
+                    minRequestDataRate != null ? minRequestDataRate : d.minRequestBytesPerSecond(),
+                    minResponseDataRate != null ? minResponseDataRate : d.minResponseBytesPerSecond(),
+                    dataRateWindow != null ? dataRateWindow : d.dataRateWindow(),
+                    maxConnectionsPerClient != null ? maxConnectionsPerClient : d.maxConnectionsPerClient());
+        }
+
+        private static int atLeast(String setter, int value, int min, String unit) {
+            if (value < min) {
+                throw new IllegalArgumentException(setter + " must be at least " + min + unit + ", got " + value);
+            }
+            return value;
+        }
+
+        private static long atLeast(String setter, long value, long min, String unit) {
+            if (value < min) {
+                throw new IllegalArgumentException(setter + " must be at least " + min + unit + ", got " + value);
+            }
+            return value;
+        }
+
+        private static Duration positive(String setter, Duration value) {
+            if (value == null) {
+                throw new IllegalArgumentException(setter + " must not be null");
+            }
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(setter + " must be longer than 0, got " + Config.formatDuration(value));
+            }
+            return value;
+        }
     }
 }

@@ -85,6 +85,30 @@ class CoreSettingsTest {
     }
 
     @Test
+    void aTimeoutOfZeroIsAUsageErrorAsTheBuildersCheckSays() {
+        UsageException flags = assertThrows(UsageException.class, () -> RawSettings.parse(
+                new String[] {"--head-timeout", "0s", "--idle-timeout", "0ms", "--body-timeout", "0s", "--write-timeout", "0s"},
+                Map.of()).resolve(CoreSettings.ALL));
+        assertEquals(4, flags.problems().size(), flags.getMessage());
+        UsageException handMade = assertThrows(UsageException.class,
+                () -> CoreSettings.limits(Config.of(Map.of("write-timeout", "0s"))));
+        assertEquals(1, handMade.problems().size(), handMade.getMessage());
+        assertTrue(handMade.getMessage().startsWith("write-timeout: "), handMade.getMessage());
+    }
+
+    @Test
+    void aConfigGivesOnlyWhatItSetsToTheBuilder() {
+        Limits limits = CoreSettings.limitsBuilder(Config.of(Map.of("max-body-size", "1KiB")))
+                .putAll(Limits.builder().maxBodySize(5).idleTimeout(Duration.ofSeconds(7)))
+                .build();
+        assertEquals(5, limits.maxBodyBytes(), "the explicit value wins");
+        assertEquals(Duration.ofSeconds(7), limits.idleTimeout());
+        assertEquals(Limits.DEFAULTS.headTimeout(), limits.headTimeout(), "neither sets it: the default");
+        assertEquals(1024, CoreSettings.limitsBuilder(Config.of(Map.of("max-body-size", "1KiB")))
+                .putAll(Limits.builder()).build().maxBodyBytes());
+    }
+
+    @Test
     void securityHeadersDefaultsAndValues() {
         Config defaults = RawSettings.parse(new String[0], Map.of()).resolve(CoreSettings.ALL);
         assertEquals("DENY", defaults.string("frame-options", null));

@@ -28,11 +28,11 @@ import java.util.Set;
  */
 final class HeadProperties {
     /** Small enough that every limit is within a fuzzer's reach. */
-    static final Limits FUZZ_LIMITS = Limits.DEFAULTS.withMaxRequestLineBytes(256).withMaxHeaderBytes(512)
-            .withMaxHeaderCount(16).withMaxBodyBytes(64);
+    static final Limits FUZZ_LIMITS = Limits.builder().maxRequestLine(256).maxHeaderSize(512)
+            .maxHeaders(16).maxBodySize(64).build();
     /** Re-serializing adds a space after each colon; the copy must not trip a limit the original passed. */
-    private static final Limits ROOMY = Limits.DEFAULTS.withMaxRequestLineBytes(1 << 16)
-            .withMaxHeaderBytes(1 << 16).withMaxHeaderCount(1000);
+    private static final Limits ROOMY = Limits.builder().maxRequestLine(1 << 16)
+            .maxHeaderSize(1 << 16).maxHeaders(1000).build();
     private static final int ROOMY_BUFFER = 8192;
     /** Forces the buffer to grow and compact on nearly every head. */
     private static final int TINY_BUFFER = 5;

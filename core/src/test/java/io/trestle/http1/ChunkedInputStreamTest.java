@@ -219,13 +219,13 @@ class ChunkedInputStreamTest {
 
     @Test
     void extensionBytesAcrossChunksAreBounded() {
-        Limits limits = Limits.DEFAULTS.withMaxHeaderBytes(100);
+        Limits limits = Limits.builder().maxHeaderSize(100).build();
         String chunk = "1;" + "e".repeat(20) + "\r\nx\r\n";
         assertEquals("xxxx", decodeEveryWay(chunk.repeat(4) + "0\r\n\r\n", MAX, limits).body());
         assertEquals(ParseRule.CHUNK_EXTENSIONS_TOO_LONG, decodeEveryWay(chunk.repeat(5) + "0\r\n\r\n", MAX, limits).rule());
     }
 
-    private static final Limits TRAILER_LIMITS = Limits.DEFAULTS.withMaxHeaderBytes(30).withMaxHeaderCount(2);
+    private static final Limits TRAILER_LIMITS = Limits.builder().maxHeaderSize(30).maxHeaders(2).build();
 
     @Test
     void trailerSectionAtTheLimitIsAccepted() {

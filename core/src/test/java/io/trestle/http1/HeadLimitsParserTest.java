@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Request line, header bytes and header count: accepted at exactly the limit, refused one over. */
 class HeadLimitsParserTest {
-    private static final Limits SMALL = Limits.DEFAULTS.withMaxRequestLineBytes(32).withMaxHeaderBytes(64)
-            .withMaxHeaderCount(3);
+    private static final Limits SMALL = Limits.builder().maxRequestLine(32).maxHeaderSize(64)
+            .maxHeaders(3).build();
 
     /** A request line of exactly {@code length} bytes (without CRLF). */
     private static String requestLine(int length) {

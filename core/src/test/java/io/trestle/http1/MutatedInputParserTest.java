@@ -25,8 +25,8 @@ class MutatedInputParserTest {
             + "5;ext=\"q\\\"s\"\r\nhello\r\n0\r\nDigest: x\r\n\r\n";
     private static final byte[] INTERESTING = " \t\r\n:;,\"\\%#/?*0159aAfFgGxX\u0000\u007f\u0080\u00ff".getBytes(
             StandardCharsets.ISO_8859_1);
-    private static final Limits LIMITS = Limits.DEFAULTS.withMaxHeaderBytes(200).withMaxHeaderCount(8)
-            .withMaxRequestLineBytes(64);
+    private static final Limits LIMITS = Limits.builder().maxHeaderSize(200).maxHeaders(8)
+            .maxRequestLine(64).build();
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})

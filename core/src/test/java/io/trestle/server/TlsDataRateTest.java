@@ -3,7 +3,6 @@ package io.trestle.server;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trestle.Server;
-import io.trestle.http1.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +33,7 @@ class TlsDataRateTest {
     static void start() throws Exception {
         certificate = SelfSignedCertificate.create(dir);
         server = Server.builder().host("127.0.0.1").port(0).accessLog(false).tls(certificate.server())
-                .limits(Limits.DEFAULTS.withDataRateWindow(Duration.ofSeconds(2)))
+                .dataRateWindow(Duration.ofSeconds(2))
                 .routes(r -> r.post("/upload", (req, res) -> res.text("got " + req.body().readAllBytes().length)))
                 .build().start();
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trestle.Server;
-import io.trestle.http1.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,8 +43,8 @@ class TlsTimeoutTest {
     @BeforeAll
     static void start() throws Exception {
         certificate = SelfSignedCertificate.create(dir);
-        Limits limits = Limits.DEFAULTS.withHeadTimeout(HEAD).withIdleTimeout(IDLE).withBodyReadTimeout(BODY);
-        server = Server.builder().host("127.0.0.1").port(0).limits(limits).tls(certificate.server())
+        server = Server.builder().host("127.0.0.1").port(0).tls(certificate.server())
+                .headTimeout(HEAD).idleTimeout(IDLE).bodyTimeout(BODY)
                 .routes(r -> r.get("/hi", (req, res) -> res.text("hi"))
                         .post("/echo", (req, res) -> res.text(new String(req.body().readAllBytes(), StandardCharsets.UTF_8))))
                 .build().start();

@@ -38,7 +38,10 @@ class GeneratedRequestsTest {
 
     @BeforeAll
     static void start() {
-        server = TrestleTest.start(Server.builder().limits(LIMITS).routes(r -> r.add(
+        // The server gets the limits the model predicts with (FUZZ_LIMITS sets these four; the rest are defaults).
+        server = TrestleTest.start(Server.builder().maxRequestLine(LIMITS.maxRequestLineBytes())
+                .maxHeaderSize(LIMITS.maxHeaderBytes()).maxHeaders(LIMITS.maxHeaderCount()).maxBodySize(LIMITS.maxBodyBytes())
+                .routes(r -> r.add(
                 Set.of(Method.GET, Method.POST, Method.PUT, Method.DELETE, Method.PATCH), "/{path...}",
                 (req, res) -> res.send(PipelineModel.Answer.echo(req.method().name(), req.target(), req.bodyBytes())),
                 -1)));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trestle.Server;
-import io.trestle.http1.Limits;
 import io.trestle.testing.RawConnection;
 import io.trestle.testing.RawResponse;
 import io.trestle.testing.TrestleTest;
@@ -31,7 +30,7 @@ class ConnectionCapFloodTest {
     @ParameterizedTest(name = "flood clients send a request first: {0}")
     @ValueSource(booleans = {false, true})
     void floodBeyondTheCapGets503sAndNoGrowth(boolean sendFirst) throws Exception {
-        Server.Builder builder = Server.builder().accessLog(false).limits(Limits.DEFAULTS.withMaxConnections(CAP))
+        Server.Builder builder = Server.builder().accessLog(false).maxConnections(CAP)
                 .routes(r -> r.get("/a", (req, res) -> res.text("A")));
         List<RawConnection> held = new ArrayList<>(CAP);
         try (TrestleTest t = TrestleTest.start(builder)) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trestle.Server;
-import io.trestle.http1.Limits;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -52,9 +51,8 @@ class ConnectionLoadTest {
         Resources before = Resources.now();
         // The clients pace the test, not the server: a slow CI machine may need longer than the
         // default head and idle timeouts between waves, and this test is about capacity.
-        Limits limits = Limits.DEFAULTS.withMaxConnections(WANTED)
-                .withHeadTimeout(Duration.ofSeconds(60)).withIdleTimeout(Duration.ofSeconds(120));
-        Server server = Server.builder().host("127.0.0.1").port(0).limits(limits).accessLog(false)
+        Server server = Server.builder().host("127.0.0.1").port(0).accessLog(false)
+                .maxConnections(WANTED).headTimeout(Duration.ofSeconds(60)).idleTimeout(Duration.ofSeconds(120))
                 .routes(r -> r.get("/c/{conn}/{n}", (req, res) -> res.text(req.pathParam("conn") + ":" + req.pathParam("n"))))
                 .build().start();
         long start = System.nanoTime();

@@ -24,7 +24,7 @@ class ConnectionsPerClientTest {
 
     @Test
     void theConnectionBeyondTheCapGets503AndClosingOneMakesRoom() throws Exception {
-        Server.Builder b = Server.builder().accessLog(false).limits(Limits.DEFAULTS.withMaxConnectionsPerClient(CAP))
+        Server.Builder b = Server.builder().accessLog(false).maxConnectionsPerClient(CAP)
                 .routes(r -> r.get("/a", (req, res) -> res.text("A")));
         List<RawConnection> held = new ArrayList<>();
         try (LogCapture log = LogCapture.of("io.trestle.server.Acceptor");

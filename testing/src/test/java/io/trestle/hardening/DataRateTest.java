@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trestle.Server;
 import io.trestle.http1.Http1Connection;
-import io.trestle.http1.Limits;
 import io.trestle.testing.TrestleTest;
 import io.trestle.testsupport.LogCapture;
 import java.io.ByteArrayOutputStream;
@@ -34,8 +33,8 @@ class DataRateTest {
     @TempDir
     Path dir;
 
-    private static Server.Builder server(Limits limits) {
-        return Server.builder().accessLog(false).limits(limits)
+    private static Server.Builder server() {
+        return Server.builder().accessLog(false)
                 .routes(r -> r.post("/upload", (req, res) -> res.text("got " + req.body().readAllBytes().length)));
     }
 
@@ -77,7 +76,7 @@ class DataRateTest {
     @Test
     void aBodyTrickledAtOneByteEveryTwoSecondsGets408WithinTheDefaultWindow() throws Exception {
         try (LogCapture log = LogCapture.of(Http1Connection.class);
-             TrestleTest t = TrestleTest.start(server(Limits.DEFAULTS))) {
+             TrestleTest t = TrestleTest.start(server())) {
             Ending e = trickleBody(t.port(), 2000, 40_000);
             System.out.println("[hardening] body at 1 B / 2 s, defaults (256 B/s over 10 s): " + e.answer().lines().findFirst().orElse("")
                     + " after " + e.millis() + " ms");
@@ -90,7 +89,7 @@ class DataRateTest {
 
     @Test
     void aBodyTrickledTooSlowlyIsCutOffAfterAShortWindowToo() throws Exception {
-        try (TrestleTest t = TrestleTest.start(server(Limits.DEFAULTS.withDataRateWindow(WINDOW)))) {
+        try (TrestleTest t = TrestleTest.start(server().dataRateWindow(WINDOW))) {
             Ending e = trickleBody(t.port(), 500, 20_000);
             assertTrue(e.answer().startsWith("HTTP/1.1 408 "), e.answer());
             assertTrue(e.answer().contains("Connection: close"), e.answer());
@@ -100,8 +99,8 @@ class DataRateTest {
 
     @Test
     void aSlowBodyIsServedWhenTheRateIsOff() throws Exception {
-        Limits off = Limits.DEFAULTS.withDataRateWindow(WINDOW).withMinRequestDataRate(0).withBodyReadTimeout(Duration.ofSeconds(20));
-        try (TrestleTest t = TrestleTest.start(server(off))) {
+        Server.Builder off = server().dataRateWindow(WINDOW).minRequestDataRate(0).bodyTimeout(Duration.ofSeconds(20));
+        try (TrestleTest t = TrestleTest.start(off)) {
             Ending e = trickleBody(t.port(), 500, 5_000);
             assertEquals("still open", e.answer()); // only the stall timeout would end it
         }
@@ -110,7 +109,7 @@ class DataRateTest {
     @Test
     void aHandlerPausingBetweenReadsIsNotCounted() throws Exception {
         Server.Builder b = Server.builder().accessLog(false)
-                .limits(Limits.DEFAULTS.withDataRateWindow(WINDOW).withMinRequestDataRate(64 * 1024))
+                .dataRateWindow(WINDOW).minRequestDataRate(64 * 1024)
                 .routes(r -> r.post("/pause", (req, res) -> {
                     InputStream body = req.body();
                     byte[] first = body.readNBytes(1000);
@@ -156,8 +155,7 @@ class DataRateTest {
     @Test
     void aClientReadingTooSlowlyIsClosed() throws Exception {
         byte[] big = new byte[16 << 20];
-        Limits limits = Limits.DEFAULTS.withDataRateWindow(WINDOW).withMinResponseDataRate(256 * 1024);
-        Server.Builder b = Server.builder().accessLog(false).limits(limits)
+        Server.Builder b = Server.builder().accessLog(false).dataRateWindow(WINDOW).minResponseDataRate(256 * 1024)
                 .routes(r -> r.get("/big", (req, res) -> res.contentType("application/octet-stream").send(big)));
         try (LogCapture log = LogCapture.of(Http1Connection.class);
              TrestleTest t = TrestleTest.start(b);
@@ -208,8 +206,7 @@ class DataRateTest {
             data[i] = (byte) (i * 7);
         }
         Files.write(file, data);
-        Limits limits = Limits.DEFAULTS.withDataRateWindow(WINDOW).withMinResponseDataRate(64 * 1024);
-        Server.Builder b = Server.builder().accessLog(false).limits(limits)
+        Server.Builder b = Server.builder().accessLog(false).dataRateWindow(WINDOW).minResponseDataRate(64 * 1024)
                 .routes(r -> r.get("/file", (req, res) -> res.contentType("application/octet-stream").file(file)));
         try (TrestleTest t = TrestleTest.start(b); Socket s = new Socket("127.0.0.1", t.port())) {
             s.setSoTimeout(10_000);
@@ -242,8 +239,7 @@ class DataRateTest {
 
     @Test
     void anIdleEventStreamIsNotClosed() throws Exception {
-        Limits limits = Limits.DEFAULTS.withDataRateWindow(WINDOW).withMinResponseDataRate(64 * 1024);
-        Server.Builder b = Server.builder().accessLog(false).limits(limits)
+        Server.Builder b = Server.builder().accessLog(false).dataRateWindow(WINDOW).minResponseDataRate(64 * 1024)
                 .routes(r -> r.get("/events", (req, res) -> {
                     res.contentType("text/event-stream");
                     OutputStream out = res.outputStream();

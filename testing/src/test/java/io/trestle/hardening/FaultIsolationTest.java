@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import io.trestle.Server;
-import io.trestle.http1.Limits;
 import io.trestle.server.Dispatcher;
 import io.trestle.testing.RawConnection;
 import io.trestle.testing.RawResponse;
@@ -61,7 +60,7 @@ class FaultIsolationTest {
         // Expected failures are captured for assertions instead of filling the test output.
         logged = LogCapture.of(Dispatcher.class, Level.WARN).quiet();
         server = Server.builder().host("127.0.0.1").port(0).accessLog(false)
-                .limits(Limits.DEFAULTS.withShutdownGrace(Duration.ofSeconds(2)))
+                .shutdownGrace(Duration.ofSeconds(2))
                 .routes(r -> r
                         .get("/ok", (req, res) -> res.text("ok"))
                         .get("/throw", (req, res) -> {

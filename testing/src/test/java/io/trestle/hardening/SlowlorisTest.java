@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trestle.Server;
-import io.trestle.http1.Limits;
 import io.trestle.testing.RawConnection;
 import io.trestle.testing.RawResponse;
 import io.trestle.testing.TrestleTest;
@@ -42,7 +41,7 @@ class SlowlorisTest {
 
     @Test
     void fiveHundredTricklingClientsAreClosedAtTheHeadTimeoutWithoutSlowingOthers() throws Exception {
-        Server.Builder builder = Server.builder().accessLog(false).limits(Limits.DEFAULTS.withHeadTimeout(HEAD_TIMEOUT))
+        Server.Builder builder = Server.builder().accessLog(false).headTimeout(HEAD_TIMEOUT)
                 .routes(r -> r.get("/a", (req, res) -> res.text("A")));
         try (TrestleTest t = TrestleTest.start(builder);
              ExecutorService slow = Executors.newVirtualThreadPerTaskExecutor();

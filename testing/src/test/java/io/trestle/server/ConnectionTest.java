@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trestle.Server;
-import io.trestle.http1.Limits;
 import io.trestle.testing.RawConnection;
 import io.trestle.testing.RawResponse;
 import io.trestle.testing.TrestleTest;
@@ -24,8 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Connection behaviour over real sockets: keep-alive, pipelining, continue, limits, timeouts, shutdown. */
 class ConnectionTest {
 
-    private static Server.Builder echoServer(Limits limits) {
-        return Server.builder().limits(limits).routes(r -> r
+    private static Server.Builder echoServer() {
+        return Server.builder().routes(r -> r
                 .get("/a", (req, res) -> res.text("A"))
                 .get("/b", (req, res) -> res.text("B"))
                 .post("/echo", (req, res) -> res.send(req.bodyBytes()))
@@ -34,7 +33,7 @@ class ConnectionTest {
 
     @Test
     void keepAliveServesManyRequestsOnOneConnection() throws Exception {
-        try (TrestleTest t = TrestleTest.start(echoServer(Limits.DEFAULTS)); RawConnection c = t.connect()) {
+        try (TrestleTest t = TrestleTest.start(echoServer()); RawConnection c = t.connect()) {
             for (int i = 0; i < 50; i++) {
                 c.send("GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
                 assertEquals("A", c.readResponse().bodyText());
@@ -44,7 +43,7 @@ class ConnectionTest {
 
     @Test
     void pipelinedRequestsAreAnsweredInOrder() throws Exception {
-        try (TrestleTest t = TrestleTest.start(echoServer(Limits.DEFAULTS)); RawConnection c = t.connect()) {
+        try (TrestleTest t = TrestleTest.start(echoServer()); RawConnection c = t.connect()) {
             StringBuilder batch = new StringBuilder();
             for (int i = 0; i < 16; i++) {
                 batch.append(i % 2 == 0 ? "GET /a" : "GET /b").append(" HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -62,7 +61,7 @@ class ConnectionTest {
 
     @Test
     void unreadBodyIsSkippedSoTheNextRequestParses() throws Exception {
-        try (TrestleTest t = TrestleTest.start(echoServer(Limits.DEFAULTS)); RawConnection c = t.connect()) {
+        try (TrestleTest t = TrestleTest.start(echoServer()); RawConnection c = t.connect()) {
             c.send("POST /ignore HTTP/1.1\r\nHost: x\r\nContent-Length: 26\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n"
                     + "GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
             assertEquals("ignored", c.readResponse().bodyText());
@@ -76,7 +75,7 @@ class ConnectionTest {
 
     @Test
     void chunkedRequestBodyWithExtensionsAndTrailers() throws Exception {
-        try (TrestleTest t = TrestleTest.start(echoServer(Limits.DEFAULTS)); RawConnection c = t.connect()) {
+        try (TrestleTest t = TrestleTest.start(echoServer()); RawConnection c = t.connect()) {
             c.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + "5;name=value\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: yes\r\n\r\n");
             assertEquals("hello world", c.readResponse().bodyText());
@@ -85,7 +84,7 @@ class ConnectionTest {
 
     @Test
     void expectContinueIsAnsweredWhenTheHandlerReads() throws Exception {
-        try (TrestleTest t = TrestleTest.start(echoServer(Limits.DEFAULTS)); RawConnection c = t.connect()) {
+        try (TrestleTest t = TrestleTest.start(echoServer()); RawConnection c = t.connect()) {
             c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n");
             RawResponse interim = c.readResponse();
             assertEquals(100, interim.status());
@@ -96,7 +95,7 @@ class ConnectionTest {
 
     @Test
     void expectContinueGetsTheFinalStatusWhenTheHandlerDoesNotRead() throws Exception {
-        try (TrestleTest t = TrestleTest.start(echoServer(Limits.DEFAULTS)); RawConnection c = t.connect()) {
+        try (TrestleTest t = TrestleTest.start(echoServer()); RawConnection c = t.connect()) {
             c.send("POST /ignore HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n");
             RawResponse res = c.readResponse();
             assertEquals(200, res.status());
@@ -129,7 +128,7 @@ class ConnectionTest {
             case "obs-fold" -> "GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n folded\r\n\r\n";
             default -> throw new IllegalArgumentException(kind);
         };
-        try (TrestleTest t = TrestleTest.start(echoServer(Limits.DEFAULTS)); RawConnection c = t.connect()) {
+        try (TrestleTest t = TrestleTest.start(echoServer()); RawConnection c = t.connect()) {
             c.send(request);
             RawResponse res = c.readResponse();
             assertEquals(status, res.status(), kind);
@@ -140,8 +139,8 @@ class ConnectionTest {
 
     @Test
     void slowHeadGets408AtTheHeadTimeout() throws Exception {
-        Limits limits = Limits.DEFAULTS.withHeadTimeout(Duration.ofMillis(600));
-        try (TrestleTest t = TrestleTest.start(echoServer(limits)); RawConnection c = t.connect()) {
+        Server.Builder server = echoServer().headTimeout(Duration.ofMillis(600));
+        try (TrestleTest t = TrestleTest.start(server); RawConnection c = t.connect()) {
             long start = System.nanoTime();
             c.send("GET /a HTTP/1.1\r\n");
             for (int i = 0; i < 5 && !c.socket().isClosed(); i++) {
@@ -160,8 +159,8 @@ class ConnectionTest {
 
     @Test
     void idleKeptAliveConnectionIsClosed() throws Exception {
-        Limits limits = Limits.DEFAULTS.withIdleTimeout(Duration.ofMillis(300));
-        try (TrestleTest t = TrestleTest.start(echoServer(limits)); RawConnection c = t.connect()) {
+        Server.Builder server = echoServer().idleTimeout(Duration.ofMillis(300));
+        try (TrestleTest t = TrestleTest.start(server); RawConnection c = t.connect()) {
             c.send("GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
             assertEquals("A", c.readResponse().bodyText());
             assertTrue(c.isClosedByServer(5000));
@@ -170,8 +169,8 @@ class ConnectionTest {
 
     @Test
     void stalledBodyFailsAtTheBodyTimeout() throws Exception {
-        Limits limits = Limits.DEFAULTS.withBodyReadTimeout(Duration.ofMillis(300));
-        try (TrestleTest t = TrestleTest.start(echoServer(limits)); RawConnection c = t.connect()) {
+        Server.Builder server = echoServer().bodyTimeout(Duration.ofMillis(300));
+        try (TrestleTest t = TrestleTest.start(server); RawConnection c = t.connect()) {
             c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
             assertTrue(c.isClosedByServer(5000) || c.readAll().contains(" 408 "));
         }
@@ -180,8 +179,7 @@ class ConnectionTest {
     @Test
     void aClientThatStopsReadingIsClosedAtTheWriteTimeout() throws Exception {
         CountDownLatch handlerDone = new CountDownLatch(1);
-        Limits limits = Limits.DEFAULTS.withWriteTimeout(Duration.ofMillis(500));
-        Server.Builder server = Server.builder().limits(limits).routes(r -> r.get("/flood", (req, res) -> {
+        Server.Builder server = Server.builder().writeTimeout(Duration.ofMillis(500)).routes(r -> r.get("/flood", (req, res) -> {
             byte[] chunk = new byte[64 * 1024];
             try (var out = res.outputStream()) {
                 for (int i = 0; i < 4096; i++) { // 256 MiB: far more than socket buffers hold
@@ -206,8 +204,7 @@ class ConnectionTest {
 
     @Test
     void beyondTheConnectionCapClientsGet503() throws Exception {
-        Limits limits = Limits.DEFAULTS.withMaxConnections(2);
-        try (TrestleTest t = TrestleTest.start(echoServer(limits));
+        try (TrestleTest t = TrestleTest.start(echoServer().maxConnections(2));
              RawConnection a = t.connect(); RawConnection b = t.connect()) {
             a.send("GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
             b.send("GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -226,7 +223,7 @@ class ConnectionTest {
     void gracefulCloseLetsRunningRequestsFinish() throws Exception {
         CountDownLatch inHandler = new CountDownLatch(1);
         Server server = Server.builder().host("127.0.0.1").port(0)
-                .limits(Limits.DEFAULTS.withShutdownGrace(Duration.ofSeconds(10)))
+                .shutdownGrace(Duration.ofSeconds(10))
                 .routes(r -> r.get("/slow", (req, res) -> {
                     inHandler.countDown();
                     Thread.sleep(500);
@@ -256,7 +253,7 @@ class ConnectionTest {
 
     @Test
     void manyConcurrentClients() throws Exception {
-        try (TrestleTest t = TrestleTest.start(echoServer(Limits.DEFAULTS))) {
+        try (TrestleTest t = TrestleTest.start(echoServer())) {
             List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 all.add(t.client().sendAsync(t.request("/a").build(), HttpResponse.BodyHandlers.ofString()));

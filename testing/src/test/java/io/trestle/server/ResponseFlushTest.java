@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trestle.Server;
-import io.trestle.http1.Limits;
 import io.trestle.testing.RawConnection;
 import io.trestle.testing.RawResponse;
 import io.trestle.testing.TrestleTest;
@@ -24,15 +23,15 @@ class ResponseFlushTest {
     /** Far below the 20 s head timeout that held the response before; generous under load. */
     private static final int PROMPT_MILLIS = 5_000;
 
-    private static Server.Builder server(Limits limits) {
-        return Server.builder().limits(limits).routes(r -> r
+    private static Server.Builder server() {
+        return Server.builder().routes(r -> r
                 .get("/a", (req, res) -> res.text("A"))
                 .get("/b", (req, res) -> res.text("B"))
                 .post("/echo", (req, res) -> res.send(req.bodyBytes())));
     }
 
     private static TrestleTest start() {
-        return TrestleTest.start(server(Limits.DEFAULTS));
+        return TrestleTest.start(server());
     }
 
     @Test
@@ -89,8 +88,8 @@ class ResponseFlushTest {
     @Test
     void aStrayEmptyLineLeavesTheConnectionIdleNotReadingAHead() throws Exception {
         // A head timeout well below the idle timeout: an empty line must not start the head's clock.
-        Limits limits = Limits.DEFAULTS.withHeadTimeout(Duration.ofMillis(300)).withIdleTimeout(Duration.ofSeconds(30));
-        try (TrestleTest t = TrestleTest.start(server(limits)); RawConnection c = t.connect().timeout(PROMPT_MILLIS)) {
+        Server.Builder server = server().headTimeout(Duration.ofMillis(300)).idleTimeout(Duration.ofSeconds(30));
+        try (TrestleTest t = TrestleTest.start(server); RawConnection c = t.connect().timeout(PROMPT_MILLIS)) {
             c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello\r\n");
             assertEquals("hello", c.readResponse().bodyText());
             c.timeout(1_500);
@@ -105,7 +104,7 @@ class ResponseFlushTest {
 
     @Test
     void aConnectionAtRestAfterAStrayEmptyLineClosesAtOnceOnShutdown() throws Exception {
-        Server server = server(Limits.DEFAULTS.withShutdownGrace(Duration.ofSeconds(10)))
+        Server server = server().shutdownGrace(Duration.ofSeconds(10))
                 .host("127.0.0.1").port(0).build().start();
         try (RawConnection c = RawConnection.open("127.0.0.1", server.port()).timeout(PROMPT_MILLIS)) {
             c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello\r\n");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.trestle.Config;
 import io.trestle.Method;
 import io.trestle.Server;
-import io.trestle.http1.Limits;
 import io.trestle.testing.RawConnection;
 import io.trestle.testing.RawResponse;
 import io.trestle.testing.TrestleTest;
@@ -94,8 +93,7 @@ class SecurityHeadersTest {
 
     @Test
     void theServersErrorPagesCannotBeFramed() throws Exception {
-        Limits limits = Limits.DEFAULTS.withHeadTimeout(Duration.ofMillis(300));
-        try (TrestleTest t = TrestleTest.start(server().limits(limits))) {
+        try (TrestleTest t = TrestleTest.start(server().headTimeout(Duration.ofMillis(300)))) {
             RawResponse notFound = t.raw(get(t, "/nowhere"));
             RawResponse wrongMethod = t.raw("DELETE /page HTTP/1.1\r\nHost: x\r\n\r\n");
             RawResponse failed = t.raw(get(t, "/fail"));
