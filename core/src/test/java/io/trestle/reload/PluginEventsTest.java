@@ -146,6 +146,41 @@ class PluginEventsTest {
         }
     }
 
+    @Test
+    void anObserverListedInAJarsServicesObservesWhileTheJarIsDeployed() throws Exception {
+        Probe.clear();
+        Path staging = Files.createDirectories(plugins.resolveSibling(plugins.getFileName() + "-staging2"));
+        Deployment deployment = Deployment.discover(new DiscoveryOptions(getClass().getClassLoader(), List.of(), plugins, false,
+                List.of()));
+        RouteTable table = deployment.start(Config.empty());
+        try (LogCapture log = LogCapture.of(HotDeployer.class).quiet();
+             Server server = Server.builder().port(0).routeTable(table).accessLog(false).onClose(deployment::close).build().start();
+             HttpClient client = HttpClient.newHttpClient()) {
+            HotDeployer deployer = new HotDeployer(deployment, server, Duration.ofSeconds(10));
+            Path jar = plugins.resolve("watch.jar");
+            Files.copy(TestJars.builder()
+                    .java("com.acme.watch.Watcher", """
+                            package com.acme.watch;
+                            import io.trestle.observe.*;
+                            import io.trestle.discovery.fixtures.Probe;
+                            public final class Watcher implements ServerObserver {
+                                public void exchangeCompleted(CompletedExchange e) {
+                                    Probe.record("watcher saw " + e.status() + " " + e.target());
+                                }
+                            }""")
+                    .service(ServerObserver.class, "com.acme.watch.Watcher")
+                    .write(staging.resolve("watch.jar")), jar);
+            assertTrue(deployer.deploy(jar));
+            assertEquals(404, get(client, server, "/nothing").statusCode());
+            awaitProbe("watcher saw 404 /nothing");
+
+            deployer.remove("watch.jar");
+            assertEquals(404, get(client, server, "/after").statusCode());
+            Thread.sleep(100);
+            assertFalse(Probe.events().contains("watcher saw 404 /after"), "removed with its jar: " + Probe.events());
+        }
+    }
+
     private static int count(String prefix) {
         int n = 0;
         for (String e : Probe.events()) {
