@@ -41,7 +41,10 @@ public interface CompletedExchange {
      */
     long bytesReceived();
 
-    /** From the request head having been read to the response having been written; 0 or more. */
+    /**
+     * From the request's first bytes having arrived (its head about to be read) to the response
+     * having been written; 0 or more.
+     */
     long durationNanos();
 
     /** The client's address (through trusted proxies, as {@code req.clientAddress()}). */
