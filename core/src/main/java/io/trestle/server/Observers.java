@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Observers {
     private static final Logger LOG = LoggerFactory.getLogger(ServerObserver.class);
-    /** A failing observer fails on every request; the log gets a line every few seconds. */
-    private static final LogLimiter FAILURES = new LogLimiter(5, TimeUnit.SECONDS);
+    /** A failing observer fails on every request; the log gets a line every few seconds (per server). */
+    private final LogLimiter failures = new LogLimiter(5, TimeUnit.SECONDS);
 
     private final AccessLog accessLog;
     private final ServerObserver[] fixed;
@@ -108,7 +108,7 @@ final class Observers {
         }
     }
 
-    private static void call(ServerObserver o, Call call, String what) {
+    private void call(ServerObserver o, Call call, String what) {
         try {
             call.on(o);
         } catch (RuntimeException | LinkageError x) {
@@ -116,8 +116,8 @@ final class Observers {
         }
     }
 
-    private static void failed(ServerObserver o, String what, Throwable x) {
-        long skipped = FAILURES.permit();
+    private void failed(ServerObserver o, String what, Throwable x) {
+        long skipped = failures.permit();
         if (skipped >= 0) {
             LOG.warn("observer {} failed in {}{}", o.getClass().getName(), what, LogLimiter.more(skipped), x);
         }
