@@ -64,4 +64,29 @@ public interface Routes {
 
     /** Replaces the built-in error page for {@code status} with {@code handler}. */
     Routes errorPage(int status, Handler handler);
+
+    /**
+     * Attaches {@code name=value} to the metadata of every route, from any source, whose pattern
+     * {@code pathPattern} covers (as a filter on that pattern would run for it), e.g. to mark what
+     * a module protects; read through {@code Server.routes()} and
+     * {@link io.trestle.observe.ServerObserver#routesChanged}. Names are best prefixed with the
+     * module's ({@code login.protected}). It changes nothing about how requests are served.
+     *
+     * <pre>{@code
+     * routes.attribute("/api/private/{rest...}", "login.protected", "true");
+     * }</pre>
+     */
+    Routes attribute(String pathPattern, String name, String value);
+
+    /**
+     * Registers an observer of the server for as long as these routes are in service: a plugin
+     * jar's observer is dropped when the jar is replaced or removed.
+     *
+     * <pre>{@code
+     * routes.observer(new ServerObserver() {
+     *     public void exchangeCompleted(CompletedExchange e) { counter.increment(); }
+     * });
+     * }</pre>
+     */
+    Routes observer(io.trestle.observe.ServerObserver observer);
 }

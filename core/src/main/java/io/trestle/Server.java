@@ -3,9 +3,12 @@ package io.trestle;
 import io.trestle.config.CoreSettings;
 import io.trestle.http1.DefaultHeaders;
 import io.trestle.http1.Limits;
+import io.trestle.observe.RouteInfo;
+import io.trestle.observe.ServerObserver;
 import io.trestle.routing.RouteCollector;
 import io.trestle.routing.RouteConflictException;
 import io.trestle.routing.RouteTable;
+import io.trestle.server.ServerAccess;
 import io.trestle.server.ServerRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +39,10 @@ import org.slf4j.LoggerFactory;
 public final class Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
 
+    static {
+        ServerAccess.grant(server -> server.runtime);
+    }
+
     private final String host;
     private final int requestedPort;
     private final ServerRuntime runtime;
@@ -51,7 +58,8 @@ public final class Server implements AutoCloseable {
         this.onClose = List.copyOf(b.onClose);
         this.runtime = new ServerRuntime(limits, table, b.trustedProxies,
                 b.accessLog ? (b.accessLogWriter != null ? b.accessLogWriter : AccessLogWriter.toLogger()) : null,
-                b.tls, b.tls == null ? null : CoreSettings.tlsPolicy(b.config), plainDefaults, tlsDefaults);
+                b.tls, b.tls == null ? null : CoreSettings.tlsPolicy(b.config), plainDefaults, tlsDefaults,
+                List.copyOf(b.observers));
         this.scheme = b.tls == null ? "http" : "https";
     }
 
@@ -104,6 +112,19 @@ public final class Server implements AutoCloseable {
     }
 
     /**
+     * The routes in service now, with their metadata: the current route table's list, which
+     * changes when a plugin jar is deployed, swapped or removed ({@link ServerObserver#routesChanged}
+     * announces each change). Computed once per route table.
+     *
+     * <pre>{@code
+     * server.routes().forEach(r -> System.out.println(r.methods() + " " + r.pattern() + " " + r.attributes()));
+     * }</pre>
+     */
+    public List<RouteInfo> routes() {
+        return runtime.routes().routeInfos();
+    }
+
+    /**
      * Stops accepting, closes idle connections, lets running requests finish within the grace
      * period, then closes the plugins installed through the builder.
      */
@@ -138,6 +159,7 @@ public final class Server implements AutoCloseable {
         private List<String> trustedProxies = List.of();
         private boolean accessLog = true;
         private AccessLogWriter accessLogWriter;
+        private final List<ServerObserver> observers = new ArrayList<>();
         private final List<Runnable> onClose = new ArrayList<>();
         private SSLContext tls;
         private boolean securityHeaders = true;
@@ -396,6 +418,26 @@ public final class Server implements AutoCloseable {
         public Builder accessLog(AccessLogWriter writer) {
             this.accessLogWriter = Objects.requireNonNull(writer, "writer; accessLog(false) turns the access log off");
             this.accessLog = true;
+            return this;
+        }
+
+        /**
+         * Adds an observer of what the server does: completed exchanges (after the access log,
+         * which is one too), connections, plugin jars and route tables. Observers are told in the
+         * order they were added; see {@link ServerObserver} for threads and costs.
+         *
+         * <pre>{@code
+         * Server.builder().observer(new ServerObserver() {
+         *     public void exchangeCompleted(CompletedExchange e) {
+         *         if (e.durationNanos() > 1_000_000_000L) {
+         *             LOG.warn("slow: {} {} took {} ms", e.method(), e.route(), e.durationNanos() / 1_000_000);
+         *         }
+         *     }
+         * })
+         * }</pre>
+         */
+        public Builder observer(ServerObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer(null)"));
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.trestle.discovery;
 
 import io.trestle.Filter;
 import io.trestle.Plugin;
+import io.trestle.observe.ServerObserver;
 import io.trestle.Setting;
 import io.trestle.routing.RouteCollector;
 import java.io.IOException;
@@ -34,6 +35,7 @@ public final class DiscoveredSource implements AutoCloseable {
     private final String name;
     private final ClassLoader loader;
     private final List<Plugin> plugins;
+    private final List<ServerObserver> observers;
     private final List<Class<?>> handlerClasses;
     private final List<Filter> filters;
     private final List<Setting> settings;
@@ -52,7 +54,8 @@ public final class DiscoveredSource implements AutoCloseable {
     }
 
     DiscoveredSource(String name, ClassLoader loader, List<Plugin> plugins, List<Class<?>> handlerClasses, List<Filter> filters,
-            List<Setting> settings, JarFiles files) {
+            List<ServerObserver> observers, List<Setting> settings, JarFiles files) {
+        this.observers = List.copyOf(observers);
         this.name = name;
         this.files = files;
         this.loader = loader;
@@ -85,6 +88,14 @@ public final class DiscoveredSource implements AutoCloseable {
     /** Filters found through {@code META-INF/services/io.trestle.Filter}. */
     public List<Filter> filters() {
         return filters;
+    }
+
+    /**
+     * Observers found through {@code META-INF/services/io.trestle.observe.ServerObserver}; they
+     * observe while the source's routes are in service.
+     */
+    public List<ServerObserver> observers() {
+        return observers;
     }
 
     /** The settings all of this source's plugins declare, in plugin order. */

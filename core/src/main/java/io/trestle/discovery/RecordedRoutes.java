@@ -5,6 +5,7 @@ import io.trestle.Filter;
 import io.trestle.Handler;
 import io.trestle.Method;
 import io.trestle.Routes;
+import io.trestle.observe.ServerObserver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -70,6 +71,18 @@ public final class RecordedRoutes implements Routes {
     @Override
     public Routes errorPage(int status, Handler handler) {
         registrations.add(r -> r.errorPage(status, handler));
+        return this;
+    }
+
+    @Override
+    public Routes attribute(String pathPattern, String name, String value) {
+        registrations.add(r -> r.attribute(pathPattern, name, value));
+        return this;
+    }
+
+    @Override
+    public Routes observer(ServerObserver observer) {
+        registrations.add(r -> r.observer(observer));
         return this;
     }
 }

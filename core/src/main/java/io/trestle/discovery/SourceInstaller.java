@@ -5,6 +5,7 @@ import io.trestle.Filter;
 import io.trestle.Plugin;
 import io.trestle.Routes;
 import io.trestle.WebResources;
+import io.trestle.observe.ServerObserver;
 import io.trestle.routing.RouteCollector;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -89,6 +90,9 @@ public final class SourceInstaller {
         }
         for (Filter f : source.filters()) {
             routes.filter(f);
+        }
+        for (ServerObserver o : source.observers()) {
+            routes.observer(o);
         }
         return null;
     }

@@ -3,6 +3,7 @@ package io.trestle.discovery;
 import io.trestle.Filter;
 import io.trestle.Handler;
 import io.trestle.Plugin;
+import io.trestle.observe.ServerObserver;
 import io.trestle.Setting;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -104,6 +105,7 @@ public final class Sources {
         long start = System.nanoTime();
         List<ServiceLoader.Provider<Plugin>> pluginTypes = ServiceFinder.providers(Plugin.class, loader, ownOnly);
         List<ServiceLoader.Provider<Filter>> filterTypes = ServiceFinder.providers(Filter.class, loader, ownOnly);
+        List<ServiceLoader.Provider<ServerObserver>> observerTypes = ServiceFinder.providers(ServerObserver.class, loader, ownOnly);
         LinkedHashSet<Class<?>> handlers = new LinkedHashSet<>();
         for (ServiceLoader.Provider<Handler> h : ServiceFinder.providers(Handler.class, loader, ownOnly)) {
             handlers.add(h.type());
@@ -131,10 +133,12 @@ public final class Sources {
 
         List<Plugin> plugins = new ArrayList<>(codePlugins);
         List<Filter> filters;
+        List<ServerObserver> observers;
         List<Setting> settings;
         try {
             plugins.addAll(ContextLoader.with(loader, () -> ServiceFinder.instances(Plugin.class, pluginTypes)));
             filters = ContextLoader.with(loader, () -> ServiceFinder.instances(Filter.class, filterTypes));
+            observers = ContextLoader.with(loader, () -> ServiceFinder.instances(ServerObserver.class, observerTypes));
             settings = ContextLoader.with(loader, () -> declaredSettings(plugins));
         } catch (DiscoveryException e) {
             ContextLoader.with(loader, () -> {
@@ -143,10 +147,12 @@ public final class Sources {
             });
             throw e;
         }
-        DiscoveredSource source = new DiscoveredSource(name, loader, plugins, List.copyOf(handlers), filters, settings, files);
+        DiscoveredSource source = new DiscoveredSource(name, loader, plugins, List.copyOf(handlers), filters, observers, settings,
+                files);
         if (LOG.isDebugEnabled()) {
             LOG.debug("{}: plugins: {}; handler classes: {}; filters: {}", name, InWords.list(classNames(plugins)),
                     InWords.list(handlers.stream().map(Class::getName).toList()), InWords.list(classNames(filters)));
+            LOG.debug("{}: observers: {}", name, InWords.list(classNames(observers)));
         }
         return new Found(source, found);
     }

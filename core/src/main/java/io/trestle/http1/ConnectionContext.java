@@ -18,8 +18,15 @@ public interface ConnectionContext {
     /** True once the server is shutting down: finish the current exchange, then close. */
     boolean closing();
 
-    /** Called after each exchange, for the access log. */
-    void exchanged(Http1Request req, Http1Response res, long bytesSent);
+    /**
+     * Called on the connection's thread after each exchange, answered or refused before routing,
+     * once the response was written: for the access log and the other observers. The view is
+     * valid only during the call.
+     */
+    void exchanged(ExchangeView exchange);
+
+    /** Called once on the connection's thread before it reads anything. */
+    void opened(Http1Connection connection);
 
     /** Called once when the connection has closed. */
     void closed(Http1Connection connection);

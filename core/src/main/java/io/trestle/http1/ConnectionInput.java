@@ -48,6 +48,8 @@ public final class ConnectionInput extends InputStream {
     /** The minimum rate the reads now under way must keep (a request body's), or null. */
     private DataRate rate;
     private boolean tooSlow;
+    /** Bytes read from the connection so far. */
+    private long received;
 
     /** @param guard bounds blocking reads in time; {@code null} enforces only the deadline, between reads */
     public ConnectionInput(InputStream in, int bufferSize, ReadGuard guard) {
@@ -154,7 +156,11 @@ public final class ConnectionInput extends InputStream {
             if (len >= buf.length) {
                 // A large read gains nothing from a copy through the buffer.
                 rewind();
-                return blockingRead(b, off, len);
+                int n = blockingRead(b, off, len);
+                if (n > 0) {
+                    received += n;
+                }
+                return n;
             }
             if (fill() <= 0) {
                 return -1;
@@ -184,6 +190,11 @@ public final class ConnectionInput extends InputStream {
     @Override
     public int available() throws IOException {
         return pos < limit ? limit - pos : in.available();
+    }
+
+    /** Bytes handed out so far (read from the connection and no longer buffered), for observers. */
+    public long consumed() {
+        return received - (limit - pos);
     }
 
     /** Closes the connection's input stream. */
@@ -274,6 +285,7 @@ public final class ConnectionInput extends InputStream {
         } while (n == 0);
         if (n > 0) {
             limit += n;
+            received += n;
         }
         return n;
     }

@@ -60,6 +60,8 @@ public final class Http1Connection implements Runnable {
     /** Read timeouts the server's sweeper keeps, over TLS too (on the TCP socket beneath it). */
     private final WatchedReads watchedReads;
     private final Exchange exchange = new Exchange();
+    private final ExchangeView view = new ExchangeView();
+    private final long id;
     private boolean linger;
     /** Idle waits so far: every other one yields first. */
     private int idleWaits;
@@ -69,8 +71,10 @@ public final class Http1Connection implements Runnable {
      * @param tls     a TLS layer over {@code channel} that requests are read from and responses
      *                written to (files are then copied through it instead of sent with
      *                {@code transferTo}), or {@code null} for plain HTTP
+     * @param id      the connection's number on its server, for observers and thread names
      */
-    public Http1Connection(SocketChannel channel, SSLSocket tls, ConnectionContext ctx) {
+    public Http1Connection(SocketChannel channel, SSLSocket tls, ConnectionContext ctx, long id) {
+        this.id = id;
         this.secure = tls != null;
         this.channel = secure ? null : channel;
         this.socket = secure ? tls : channel.socket();
@@ -90,6 +94,16 @@ public final class Http1Connection implements Runnable {
     /** The TCP peer's address (never taken from Forwarded headers); null if it closed before accept finished. */
     public InetSocketAddress peer() {
         return peer;
+    }
+
+    /** The connection's number on its server. */
+    public long id() {
+        return id;
+    }
+
+    /** Whether the connection is TLS. */
+    public boolean secure() {
+        return secure;
     }
 
     public State state() {
@@ -199,6 +213,7 @@ public final class Http1Connection implements Runnable {
     public void run() {
         thread = Thread.currentThread();
         try {
+            ctx.opened(this);
             serve();
         } catch (IOException e) {
             // The client went away or the server is closing: nothing to answer.
@@ -279,7 +294,7 @@ public final class Http1Connection implements Runnable {
                     }
                 } catch (SocketTimeoutException e) {
                     LOG.debug("408 for {}: nothing received within {}", remote, Config.formatDuration(limits.headTimeout()));
-                    refuse(output, Status.REQUEST_TIMEOUT, "request head not received in time");
+                    refuse(output, Status.REQUEST_TIMEOUT, "request head not received in time", remote, 0, System.nanoTime());
                     return;
                 }
             }
@@ -290,16 +305,19 @@ public final class Http1Connection implements Runnable {
                 input.deadlineAfter(headTimeoutNanos);
             }
             first = false;
+            long started = System.nanoTime();
+            long received = input.consumed();
             RequestHead head;
             try {
                 head = parser.parse(input);
             } catch (HttpParseException e) {
                 LOG.debug("{} from {}: {}", e.status(), remote, e.getMessage());
-                refuse(output, e.status(), e.getMessage());
+                refuse(output, e.status(), e.getMessage(), remote, input.consumed() - received, started);
                 return;
             } catch (SocketTimeoutException e) {
                 LOG.debug("408 for {}: request head not complete within {}", remote, Config.formatDuration(limits.headTimeout()));
-                refuse(output, Status.REQUEST_TIMEOUT, "request head not received in time");
+                refuse(output, Status.REQUEST_TIMEOUT, "request head not received in time", remote,
+                        input.consumed() - received, started);
                 return;
             }
             if (head == null) {
@@ -309,7 +327,7 @@ public final class Http1Connection implements Runnable {
             input.readTimeout(millis(limits.bodyReadTimeout().toNanos()));
             input.minimumRate(head.hasBody() ? requestRate : null); // a body's waits only, never a head's
             state = State.BUSY;
-            boolean again = exchange(head, input, output, remote);
+            boolean again = exchange(head, input, output, remote, received, started);
             input.minimumRate(null);
             if (!again) {
                 output.flush();
@@ -321,7 +339,7 @@ public final class Http1Connection implements Runnable {
 
     /** Serves one request; returns whether the connection may carry another. */
     private boolean exchange(RequestHead head, ConnectionInput input, ConnectionOutput output,
-                             InetSocketAddress remote) throws IOException {
+                             InetSocketAddress remote, long receivedBefore, long started) throws IOException {
         String target = head.target();
         int q = target.indexOf('?');
         String rawPath = q < 0 ? target : target.substring(0, q);
@@ -359,7 +377,12 @@ public final class Http1Connection implements Runnable {
             LOG.debug("completing the response to {} failed: {}", remote, e.toString());
             res.closeConnection();
         }
-        ctx.exchanged(req, res, output.written() - written);
+        view.answered(req, res, output.written() - written, input.consumed() - receivedBefore, System.nanoTime() - started);
+        try {
+            ctx.exchanged(view);
+        } finally {
+            view.clear();
+        }
         if (input.tooSlow()) {
             long skipped = SLOW_CLIENTS.permit();
             if (skipped >= 0) {
@@ -375,10 +398,13 @@ public final class Http1Connection implements Runnable {
     }
 
     /** Answers a request that could not be parsed, then the connection closes. */
-    private void refuse(ConnectionOutput output, int status, String message) {
+    private void refuse(ConnectionOutput output, int status, String message, InetSocketAddress remote, long received,
+                        long started) {
+        long written = output.written();
+        Http1Response res = null;
         try {
             exchange.start(null);
-            Http1Response res = new Http1Response(output, exchange, Method.GET, true);
+            res = new Http1Response(output, exchange, Method.GET, true);
             res.closeConnection();
             res.status(status);
             res.contentType("text/html; charset=utf-8");
@@ -387,6 +413,14 @@ public final class Http1Connection implements Runnable {
             linger = true;
         } catch (IOException | RuntimeException e) {
             LOG.debug("could not send {}: {}", status, e.toString());
+        }
+        if (res != null) {
+            view.refused(remote, res, output.written() - written, received, System.nanoTime() - started);
+            try {
+                ctx.exchanged(view);
+            } finally {
+                view.clear();
+            }
         }
     }
 

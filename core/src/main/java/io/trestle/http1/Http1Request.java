@@ -42,6 +42,8 @@ public final class Http1Request implements Request {
     private Map<String, Object> attributes;
     private ForwardedResolver.Resolved resolved;
     private String user;
+    /** The matched route's pattern, for observers; null until (or unless) routing matched one. */
+    private String route;
 
     /** How the connection tells the request about its client, resolved lazily. */
     public interface ClientInfo {
@@ -70,6 +72,21 @@ public final class Http1Request implements Request {
     /** Set once routing has matched. */
     public void pathParams(Map<String, String> params) {
         this.pathParams = params;
+    }
+
+    /** Set once routing has matched: the route's pattern as registered. */
+    public void route(String pattern) {
+        this.route = pattern;
+    }
+
+    /** The matched route's pattern, or {@code null} when no route answered. */
+    public String route() {
+        return route;
+    }
+
+    /** The signed-in user or {@code null}, without an Optional (per request, for observers). */
+    public String userOrNull() {
+        return user;
     }
 
     public RequestHead head() {

@@ -10,7 +10,9 @@ import io.trestle.discovery.JarStamp;
 import io.trestle.discovery.SourceInstaller;
 import io.trestle.discovery.Sources;
 import io.trestle.json.JsonCodec;
+import io.trestle.observe.PluginEvent;
 import io.trestle.routing.RouteTable;
+import io.trestle.server.ServerAccess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -171,6 +173,12 @@ public final class HotDeployer {
         server.routeTable(table);
         RouteChanges changes = RouteChanges.between(before, table);
         LOG.info("plugin jar {} {} in {} ms; route table {}", name, verb, millisSince(start), changes.describe(table));
+        PluginEvent.Kind kind = switch (verb) {
+            case "deployed" -> PluginEvent.Kind.DEPLOYED;
+            case "replaced" -> PluginEvent.Kind.SWAPPED;
+            default -> PluginEvent.Kind.REMOVED;
+        };
+        tell(new PluginEvent(kind, name, unmarked(changes.added()), unmarked(changes.removed()), null), table);
         if (old != null) {
             retire(old, before);
         }
@@ -207,6 +215,21 @@ public final class HotDeployer {
         LOG.warn("plugin jar {} refused: {}; {}", name, message,
                 serving ? "the version in service keeps serving" : "it is not deployed");
         LOG.debug("plugin jar {} refused", name, why);
+        tell(new PluginEvent(PluginEvent.Kind.REFUSED, name, List.of(), List.of(), message), server.routeTable());
+    }
+
+    /** Tells the server's observers, and those of the table now in service (a new plugin's too). */
+    private void tell(PluginEvent event, RouteTable inService) {
+        ServerAccess.runtime(server).pluginChanged(event, inService);
+    }
+
+    /** The change lines without their {@code + } or {@code - } mark. */
+    private static List<String> unmarked(List<String> lines) {
+        List<String> plain = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            plain.add(line.substring(2));
+        }
+        return plain;
     }
 
     private static JarStamp currentStamp(Path jar) {

@@ -6,6 +6,7 @@ import io.trestle.Handler;
 import io.trestle.Method;
 import io.trestle.Route;
 import io.trestle.Routes;
+import io.trestle.observe.ServerObserver;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -44,6 +45,8 @@ public final class RouteCollector implements Routes {
     private final List<FilterEntry> filters = new ArrayList<>();
     private final Map<Class<? extends Throwable>, ExceptionMapper<?>> mappers = new LinkedHashMap<>();
     private final Map<Integer, Handler> errorPages = new HashMap<>();
+    private final List<RouteAttribute> attributes = new ArrayList<>();
+    private final List<ServerObserver> observers = new ArrayList<>();
 
     /**
      * Registrations after this call are attributed to {@code source}: a jar file name,
@@ -193,6 +196,23 @@ public final class RouteCollector implements Routes {
     }
 
     /** @throws RouteConflictException when two different handlers claim the same method and pattern */
+    @Override
+    public RouteCollector attribute(String pathPattern, String name, String value) {
+        Objects.requireNonNull(name, "attribute name");
+        Objects.requireNonNull(value, "attribute value");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a route attribute needs a name, e.g. login.protected");
+        }
+        attributes.add(new RouteAttribute(PathPattern.parse(pathPattern), name, value));
+        return this;
+    }
+
+    @Override
+    public RouteCollector observer(ServerObserver observer) {
+        observers.add(Objects.requireNonNull(observer, "observer(null)"));
+        return this;
+    }
+
     public RouteTable build() throws RouteConflictException {
         Map<String, Claim> kept = new LinkedHashMap<>();
         List<String> conflicts = new ArrayList<>();
@@ -210,7 +230,7 @@ public final class RouteCollector implements Routes {
         for (Claim c : kept.values()) {
             routes.add(c.entry());
         }
-        return new RouteTable(routes, filters, mappers, errorPages);
+        return new RouteTable(routes, filters, mappers, errorPages, attributes, observers);
     }
 
     private static boolean sameHandler(Claim a, Claim b) {

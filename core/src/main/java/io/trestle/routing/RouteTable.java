@@ -4,9 +4,14 @@ import io.trestle.ExceptionMapper;
 import io.trestle.Filter;
 import io.trestle.Handler;
 import io.trestle.Method;
+import io.trestle.observe.RouteInfo;
+import io.trestle.observe.ServerObserver;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -23,7 +28,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class RouteTable {
     private static final int FIRST_ERROR_STATUS = 400;
-    private static final RouteTable EMPTY = new RouteTable(List.of(), List.of(), Map.of(), Map.of());
+    private static final RouteTable EMPTY = new RouteTable(List.of(), List.of(), Map.of(), Map.of(), List.of(), List.of());
 
     private final RouteTrie trie;
     private final List<RouteEntry> routes;
@@ -35,6 +40,10 @@ public final class RouteTable {
     private final Handler[] errorPages = new Handler[200];
     /** Requests being served from this table; a reload waits for zero before closing what it replaced. */
     private final LongAdder active = new LongAdder();
+    private final List<RouteAttribute> attributes;
+    private final ServerObserver[] observers;
+    /** The routes as observers see them, made on first use: once per table, never per request. */
+    private volatile List<RouteInfo> infos;
 
     /**
      * @param routes     distinct (method, canonical pattern) pairs, in registration order
@@ -43,7 +52,10 @@ public final class RouteTable {
      * @param errorPages by status 400–599
      */
     RouteTable(List<RouteEntry> routes, List<FilterEntry> filters,
-               Map<Class<? extends Throwable>, ExceptionMapper<?>> mappers, Map<Integer, Handler> errorPages) {
+               Map<Class<? extends Throwable>, ExceptionMapper<?>> mappers, Map<Integer, Handler> errorPages,
+               List<RouteAttribute> attributes, List<ServerObserver> observers) {
+        this.attributes = List.copyOf(attributes);
+        this.observers = observers.toArray(new ServerObserver[0]);
         // Sorted by canonical pattern for the listing; each group keeps registration order.
         Map<String, List<RouteEntry>> byPattern = new TreeMap<>();
         for (RouteEntry e : routes) {
@@ -166,5 +178,45 @@ public final class RouteTable {
     public Handler errorPage(int status) {
         int i = status - FIRST_ERROR_STATUS;
         return i >= 0 && i < errorPages.length ? errorPages[i] : null;
+    }
+
+    /** The observers the routes' sources registered ({@code Routes.observer}); shared, not to be changed. */
+    public ServerObserver[] observers() {
+        return observers;
+    }
+
+    /**
+     * The routes as {@link RouteInfo}s, in listing order: one per pattern, handler and source with
+     * the methods it serves, and the attributes that cover it.
+     */
+    public List<RouteInfo> routeInfos() {
+        List<RouteInfo> list = infos;
+        if (list == null) {
+            list = describeRoutes();
+            infos = list;
+        }
+        return list;
+    }
+
+    private List<RouteInfo> describeRoutes() {
+        record Key(String pattern, Handler handler, Origin origin) {
+        }
+        Map<Key, Set<Method>> methods = new LinkedHashMap<>();
+        for (RouteEntry e : routes) {
+            methods.computeIfAbsent(new Key(e.pattern(), e.handler(), e.origin()), k -> EnumSet.noneOf(Method.class))
+                    .add(e.method());
+        }
+        List<RouteInfo> list = new ArrayList<>(methods.size());
+        for (Map.Entry<Key, Set<Method>> m : methods.entrySet()) {
+            Key k = m.getKey();
+            Map<String, String> attached = new LinkedHashMap<>();
+            for (RouteAttribute a : attributes) {
+                if (a.covers(k.pattern())) {
+                    attached.put(a.name(), a.value()); // the last registration of a name wins
+                }
+            }
+            list.add(new RouteInfo(k.pattern(), m.getValue(), k.origin().name(), k.origin().source(), attached));
+        }
+        return List.copyOf(list);
     }
 }

@@ -4,6 +4,7 @@ import io.trestle.Status;
 import io.trestle.http1.DefaultHeaders;
 import io.trestle.http1.ErrorPages;
 import io.trestle.http1.LogLimiter;
+import io.trestle.observe.ConnectionEvent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -26,19 +27,30 @@ import org.slf4j.LoggerFactory;
  */
 final class Acceptor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
-    /** A client flooding us with connections gets a log line a few times a minute, not one per connection. */
-    private static final LogLimiter CLIENT_REFUSALS = new LogLimiter(10, TimeUnit.SECONDS);
 
     private final ServerSocketChannel server;
     private final ConnectionRegistry registry;
     private final Consumer<SocketChannel> onAccept;
     private final byte[] busy;
     private final byte[] clientBusy;
+    /**
+     * A client flooding us with connections gets a log line a few times a minute, not one per
+     * connection; per server, so one server's flood never hides another's.
+     */
+    private final LogLimiter clientRefusals = new LogLimiter(10, TimeUnit.SECONDS);
+    private final Observers observers;
+    private final boolean secure;
 
-    /** @param defaults the headers every response of this server carries (security headers) */
+    /**
+     * @param defaults  the headers every response of this server carries (security headers)
+     * @param observers told of each refused connection
+     * @param secure    whether the server's connections are TLS (for the observers)
+     */
     Acceptor(ServerSocketChannel server, ConnectionRegistry registry, Consumer<SocketChannel> onAccept,
-             DefaultHeaders defaults) {
+             DefaultHeaders defaults, Observers observers, boolean secure) {
         this.server = server;
+        this.observers = observers;
+        this.secure = secure;
         this.registry = registry;
         this.onAccept = onAccept;
         this.busy = ErrorPages.prebuilt(Status.SERVICE_UNAVAILABLE, "too many connections", defaults);
@@ -61,8 +73,10 @@ final class Acceptor implements Runnable {
                 continue;
             }
             if (!registry.tryReserve()) {
+                InetSocketAddress peer = observers.any() ? remoteOf(channel) : null; // before the close
                 refuse(channel, busy);
                 LOG.debug("refused a connection: at the connection limit");
+                refused(peer, ConnectionEvent.Refusal.SERVER_FULL);
                 continue;
             }
             InetAddress client = null;
@@ -73,12 +87,14 @@ final class Acceptor implements Runnable {
                     if (client == null) {
                         closeQuietly(channel); // gone already
                     } else {
+                        InetSocketAddress peer = observers.any() ? remoteOf(channel) : null;
                         refuse(channel, clientBusy);
-                        long skipped = CLIENT_REFUSALS.permit();
+                        long skipped = clientRefusals.permit();
                         if (skipped >= 0) {
                             LOG.warn("refused a connection from {}: it has {} open, the most one address may{}",
                                     client.getHostAddress(), registry.openFrom(client), LogLimiter.more(skipped));
                         }
+                        refused(peer, ConnectionEvent.Refusal.CLIENT_FULL);
                     }
                     continue;
                 }
@@ -93,6 +109,21 @@ final class Acceptor implements Runnable {
                 closeQuietly(channel);
                 LOG.error("could not start a connection thread", e);
             }
+        }
+    }
+
+    /** Tells the observers, if any listen, after the 503 went out: their time is not the client's. */
+    private void refused(InetSocketAddress peer, ConnectionEvent.Refusal why) {
+        if (observers.any()) {
+            observers.connectionRefused(new ConnectionEvent(0, peer, secure, why));
+        }
+    }
+
+    private static InetSocketAddress remoteOf(SocketChannel channel) {
+        try {
+            return channel.getRemoteAddress() instanceof InetSocketAddress a ? a : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

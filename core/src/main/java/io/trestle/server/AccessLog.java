@@ -1,10 +1,9 @@
 package io.trestle.server;
 
 import io.trestle.AccessLogWriter;
-import io.trestle.http1.DateCache;
 import io.trestle.http1.DateTexts;
-import io.trestle.http1.Http1Request;
-import io.trestle.http1.Http1Response;
+import io.trestle.observe.CompletedExchange;
+import io.trestle.observe.ServerObserver;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,8 +13,11 @@ import java.time.ZoneId;
  * {@link AccessLogWriter}:
  * {@code 127.0.0.1 - eiger [24/Nov/2026:02:34:40 +0000] "GET / HTTP/1.1" 200 512 "-" "curl/8.0"}.
  * The size is what went on the wire for the response, head included.
+ *
+ * <p>It is an observer like any other: everything it writes comes from the
+ * {@link CompletedExchange} every observer gets. Heads refused before routing get no line.
  */
-final class AccessLog {
+final class AccessLog implements ServerObserver {
     private static final ZoneId ZONE = ZoneId.systemDefault();
 
     private record Stamp(long second, byte[] text) {
@@ -51,24 +53,27 @@ final class AccessLog {
         this.writer = writer;
     }
 
-    void log(Http1Request req, Http1Response res, long bytesSent) {
-        if (!writer.isEnabled()) {
+    @Override
+    public void exchangeCompleted(CompletedExchange e) {
+        if (e.refusedHead() || !writer.isEnabled()) {
             return;
         }
         Scratch scratch = SCRATCH.get();
+        String user = e.user();
+        long bytesSent = e.bytesSent();
         AccessLine line = scratch.line.clear()
-                .appendEscaped(req.clientAddress(), scratch.client).append(USER_OPEN)
-                .appendEscaped(req.user().orElse("-"), scratch.user)
-                .append(TIME_OPEN).append(time(res.isCommitted())).append(REQUEST_OPEN)
-                .appendAscii(req.method().name()).append(' ').appendEscaped(req.target(), scratch.target).append(' ')
-                .appendAscii(req.protocol()).append(REQUEST_CLOSE).append(res.status()).append(' ');
+                .appendEscaped(e.clientAddress(), scratch.client).append(USER_OPEN)
+                .appendEscaped(user == null ? "-" : user, scratch.user)
+                .append(TIME_OPEN).append(time(e.epochSecond())).append(REQUEST_OPEN)
+                .appendAscii(e.method().name()).append(' ').appendEscaped(e.target(), scratch.target).append(' ')
+                .appendAscii(e.protocol()).append(REQUEST_CLOSE).append(e.status()).append(' ');
         if (bytesSent > 0) {
             line.append(bytesSent);
         } else {
             line.append('-');
         }
-        line.append(QUOTE_OPEN).appendEscaped(orDash(req.header("Referer")), scratch.referer).append(QUOTES_BETWEEN)
-                .appendEscaped(orDash(req.header("User-Agent")), scratch.agent).append('"');
+        line.append(QUOTE_OPEN).appendEscaped(orDash(e.referer()), scratch.referer).append(QUOTES_BETWEEN)
+                .appendEscaped(orDash(e.userAgent()), scratch.agent).append('"');
         writer.write(line.bytes(), 0, line.length());
     }
 
@@ -77,9 +82,8 @@ final class AccessLog {
         writer.close();
     }
 
-    /** The line's time stamp; once the response head went out, the second of its Date header. */
-    private byte[] time(boolean headWritten) {
-        long second = headWritten ? DateCache.lastSecond() : System.currentTimeMillis() / 1000;
+    /** The line's time stamp: the second the response went out (its Date header's). */
+    private byte[] time(long second) {
         Stamp s = stamp;
         if (s.second != second) {
             String text = DateTexts.commonLog(second, ZONE.getRules().getOffset(Instant.ofEpochSecond(second)));

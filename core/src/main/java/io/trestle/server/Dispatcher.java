@@ -86,6 +86,7 @@ public final class Dispatcher implements Http1Handler {
         RouteMatch match = routes.match(method, path);
         if (match.kind() == RouteMatch.Kind.FOUND) {
             req.pathParams(match.params());
+            req.route(match.route().pattern());
             req.requestBody().limit(match.route().maxBodySize());
             if (req.requestBody().declaredTooLarge()) {
                 res.closeConnection(); // the body stays unread

@@ -4,12 +4,15 @@ import io.trestle.AccessLogWriter;
 import io.trestle.Config;
 import io.trestle.http1.ConnectionContext;
 import io.trestle.http1.DefaultHeaders;
+import io.trestle.http1.ExchangeView;
 import io.trestle.http1.ForwardedResolver;
 import io.trestle.http1.Http1Connection;
 import io.trestle.http1.Http1Handler;
 import io.trestle.http1.Http1Request;
-import io.trestle.http1.Http1Response;
 import io.trestle.http1.Limits;
+import io.trestle.observe.ConnectionEvent;
+import io.trestle.observe.PluginEvent;
+import io.trestle.observe.ServerObserver;
 import io.trestle.routing.RouteTable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -33,6 +36,7 @@ public final class ServerRuntime implements ConnectionContext {
     private final Dispatcher dispatcher;
     private final ForwardedResolver forwarded;
     private final AccessLog accessLog;
+    private final Observers observers;
     private final ConnectionRegistry registry;
     private final SSLContext tls;
     private final TlsPolicy tlsPolicy;
@@ -55,14 +59,17 @@ public final class ServerRuntime implements ConnectionContext {
      * @param tlsPolicy       the TLS versions and cipher suites offered ({@code null}: {@link TlsPolicy#DEFAULT})
      * @param plainDefaults   headers HTTP responses get unless the handler set them (security headers)
      * @param tlsDefaults     the same for HTTPS responses
+     * @param observers       told what the server does, after the access log (which is one too)
      */
     public ServerRuntime(Limits limits, RouteTable table, List<String> trustedProxies, AccessLogWriter accessLog,
-                         SSLContext tls, TlsPolicy tlsPolicy, DefaultHeaders plainDefaults, DefaultHeaders tlsDefaults) {
+                         SSLContext tls, TlsPolicy tlsPolicy, DefaultHeaders plainDefaults, DefaultHeaders tlsDefaults,
+                         List<ServerObserver> observers) {
         this.limits = limits;
         this.table = table;
         this.dispatcher = new Dispatcher(() -> this.table);
         this.forwarded = new ForwardedResolver(trustedProxies);
         this.accessLog = accessLog == null ? null : new AccessLog(accessLog);
+        this.observers = new Observers(this.accessLog, observers, () -> this.table);
         this.registry = new ConnectionRegistry(limits.maxConnections(), limits.maxConnectionsPerClient());
         this.tls = tls;
         this.tlsPolicy = tlsPolicy == null ? TlsPolicy.DEFAULT : tlsPolicy;
@@ -82,15 +89,18 @@ public final class ServerRuntime implements ConnectionContext {
         server.bind(new InetSocketAddress(host, port), 1024);
         local = (InetSocketAddress) server.getLocalAddress();
         acceptor = Thread.ofPlatform().name("trestle-acceptor-" + local.getPort())
-                .start(new Acceptor(server, registry, this::serve, tls == null ? plainDefaults : tlsDefaults));
+                .start(new Acceptor(server, registry, this::serve, tls == null ? plainDefaults : tlsDefaults, observers,
+                        tls != null));
         sweeper = Thread.ofVirtual().name("trestle-timeouts-" + local.getPort()).start(this::sweepTimeouts);
         return local;
     }
 
     private void serve(SocketChannel channel) {
-        Http1Connection connection = new Http1Connection(channel, tls == null ? null : TlsSockets.wrap(tls, tlsPolicy, channel), this);
+        long id = connectionIds.incrementAndGet();
+        Http1Connection connection = new Http1Connection(channel, tls == null ? null : TlsSockets.wrap(tls, tlsPolicy, channel),
+                this, id);
         registry.add(connection);
-        Thread.ofVirtual().name("trestle-conn-" + connectionIds.incrementAndGet()).start(connection);
+        Thread.ofVirtual().name("trestle-conn-" + id).start(connection);
     }
 
     /**
@@ -128,9 +138,18 @@ public final class ServerRuntime implements ConnectionContext {
         return table;
     }
 
-    /** Swaps the route table: requests already running finish on the old one. */
+    /**
+     * Swaps the route table: requests already running finish on the old one. The observers of
+     * the new table (a plugin's among them) are told of its routes.
+     */
     public void routes(RouteTable next) {
         this.table = next;
+        observers.routesChanged(next.routeInfos(), next);
+    }
+
+    /** Tells the observers of {@code next} (the table in service after the change) about a plugin jar. */
+    public void pluginChanged(PluginEvent event, RouteTable next) {
+        observers.pluginChanged(event, next);
     }
 
     public int openConnections() {
@@ -202,15 +221,27 @@ public final class ServerRuntime implements ConnectionContext {
     }
 
     @Override
-    public void exchanged(Http1Request req, Http1Response res, long bytesSent) {
-        if (accessLog != null) {
-            accessLog.log(req, res, bytesSent);
+    public void exchanged(ExchangeView exchange) {
+        observers.exchangeCompleted(exchange);
+    }
+
+    @Override
+    public void opened(Http1Connection connection) {
+        if (observers.any()) {
+            observers.connectionOpened(event(connection));
         }
     }
 
     @Override
     public void closed(Http1Connection connection) {
         registry.remove(connection);
+        if (observers.any()) {
+            observers.connectionClosed(event(connection));
+        }
+    }
+
+    private static ConnectionEvent event(Http1Connection c) {
+        return new ConnectionEvent(c.id(), c.peer(), c.secure(), null);
     }
 
     @Override

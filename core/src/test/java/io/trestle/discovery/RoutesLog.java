@@ -54,4 +54,16 @@ final class RoutesLog implements Routes {
         lines.add("errorPage " + status);
         return this;
     }
+
+    @Override
+    public Routes attribute(String pathPattern, String name, String value) {
+        lines.add("attribute " + pathPattern + " " + name + "=" + value);
+        return this;
+    }
+
+    @Override
+    public Routes observer(io.trestle.observe.ServerObserver observer) {
+        lines.add("observer " + observer.getClass().getName());
+        return this;
+    }
 }

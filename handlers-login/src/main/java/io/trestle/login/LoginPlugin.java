@@ -43,6 +43,12 @@ public final class LoginPlugin implements Plugin {
     public static final int REQUIRE_LOGIN_ORDER = -100;
     /** The largest sign-in body accepted; a longer one is answered 413 before it is read. */
     public static final int MAX_LOGIN_BODY = 16 * 1024;
+    /**
+     * The route attribute ({@code Routes.attribute}) on every route a {@code protected-paths}
+     * pattern covers, with the value {@code true}: {@code server.routes()} and route observers
+     * see which routes need a session.
+     */
+    public static final String PROTECTED_ATTRIBUTE = "login.protected";
 
     private static final Logger log = LoggerFactory.getLogger(LoginPlugin.class);
     // How long a sign-in may wait for its turn to hash before it is answered 503.
@@ -106,6 +112,8 @@ public final class LoginPlugin implements Plugin {
         routes.filter(new SessionFilter(sessions, cookie));
         for (String pattern : s.protectedPaths()) {
             routes.filter(new RequireLogin(pattern));
+            // For observers (API documents, listings): which routes need a session, not read by core.
+            routes.attribute(pattern, PROTECTED_ATTRIBUTE, "true");
         }
         LoginHandler login = new LoginHandler(users, sessions, cookie, throttle, HashingGate.forThisMachine(MAX_HASH_WAIT));
         routes.add(Set.of(Method.POST), "/api/login", login, MAX_LOGIN_BODY);
