@@ -6,6 +6,10 @@
 #
 #   bench/pair.sh                      Trestle and Netty, 5 rounds (~9 min)
 #   bench/pair.sh vertx 3              another peer, 3 rounds
+#   BASE_JAR=/path/to/trestle-example.jar bench/pair.sh base 5
+#                                      this build against another Trestle build (the peer "base"
+#                                      is that jar, run with the same settings and bench plugin):
+#                                      a change's cost in CPU per request, within the pair's spread
 #
 # Needs the jars run.sh builds (run it once, or: ./mvnw -q -DskipTests package &&
 # ./mvnw -q -f bench/pom.xml -DskipTests package). Environment: DURATION, WARMUP (seconds per
@@ -26,7 +30,11 @@ JAVA_HOME=${JAVA_HOME:-}
 JAVA_HOME=$(trestle_find_java)
 java="$JAVA_HOME/bin/java"
 trestle_jar="$repo/examples/target/trestle-example.jar"
-peer_jar="$bench/peers/$peer/target/peer-$peer.jar"
+if [ "$peer" = base ]; then
+    peer_jar=${BASE_JAR:?"BASE_JAR names the other Trestle build's trestle-example.jar"}
+else
+    peer_jar="$bench/peers/$peer/target/peer-$peer.jar"
+fi
 for f in "$trestle_jar" "$peer_jar" "$target/plugins/trestle-bench-plugin.jar" "$target/www/static/1k.txt"; do
     [ -f "$f" ] || { echo "missing $f: run bench/run.sh once first" >&2; exit 1; }
 done
@@ -56,7 +64,12 @@ pport=$((tport + 1000))
 start trestle "$tport" "$java" ${JVM_FLAGS:-} -jar "$trestle_jar" --port "$tport" --root "$target/www" \
     --plugins "$target/plugins" --users "$repo/users.properties"
 tpid=${pids[0]}
-start "$peer" "$pport" "$java" ${JVM_FLAGS:-} -jar "$peer_jar" "$pport" "$target/www"
+if [ "$peer" = base ]; then
+    start "$peer" "$pport" "$java" ${JVM_FLAGS:-} -jar "$peer_jar" --port "$pport" --root "$target/www" \
+        --plugins "$target/plugins" --users "$repo/users.properties"
+else
+    start "$peer" "$pport" "$java" ${JVM_FLAGS:-} -jar "$peer_jar" "$pport" "$target/www"
+fi
 ppid=${pids[1]}
 
 cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
