@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -26,25 +24,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * slowhttptest's four attacks on the packaged app over plain HTTP, each bounded to 40 s, with a
- * {@link NormalClient} measured alongside. Slowloris (a head trickled a header every 10 s) must end
- * at the head timeout (20 s); a body trickled at a few bytes a second and a download read 32 bytes
- * every 5 s must end at the minimum data rates (256 B/s averaged over 10 s); a flood of
- * overlapping {@code Range} headers (Apache Killer) must be answered without amplification. In
- * each, the normal client keeps being served (no errors, p99 under 2 s), and after the attack the
- * app's descriptors come back to where they were.
+ * slowhttptest's four attacks on the packaged app over plain HTTP, 1,000 connections each and 60 s
+ * at most, with a {@link NormalClient} measured alongside. Slowloris (a head trickled a header
+ * every 10 s) must end at the head timeout (20 s); a body trickled at a few bytes a second and a
+ * download read 32 bytes every 5 s must end at the minimum data rates (256 B/s averaged over
+ * 10 s) rather than be held as long as the client likes; a flood of overlapping {@code Range}
+ * headers (Apache Killer) must be answered without amplification. When the app lets connections
+ * go is read from its descriptors ({@link DescriptorTrace}). In each, the normal client keeps
+ * being served (errors at most 1%, p99 under 2 s), and after the attack the app's descriptors come
+ * back to where they were.
  *
- * <p>The CSV and HTML of each run (connection states per second) are kept in {@code target/tools}.
+ * <p>The CSV and HTML of each run (connection states per second, the client's view) are kept in
+ * {@code target/tools}.
  */
 @RequiresProgram(value = "slowhttptest", install = "apt-get install -y slowhttptest")
 class SlowClientsIT {
     /** Connections each attack opens, and how many a second. */
     static final int CONNECTIONS = 1000;
     static final int RATE = 200;
-    /** slowhttptest's run length; it also ends earlier once the server has closed every connection. */
-    static final int SECONDS = 40;
-    /** By when (in seconds of the run) the server must have let the slow connections go. */
-    static final int RELEASED_BY = 32;
+    /**
+     * slowhttptest's run length: it ends earlier once every connection is closed, except the slow
+     * reader, which still counts a connection the app has closed until it has read what the kernel
+     * buffered (up to 1 MiB at 6 B/s), so that run always takes this long.
+     */
+    static final int SECONDS = 60;
     static final double P99_BOUND_MS = 2000;
     /** Descriptors over the pre-attack count that still count as "back to baseline". */
     static final int FD_SLACK = 20;
@@ -89,31 +92,31 @@ class SlowClientsIT {
     @Test
     void slowlorisEndsAtTheHeadTimeout() throws Exception {
         // A header line every 10 s: never a stall long enough for a stall timeout, never a head.
-        SlowRun run = attack("slowloris", List.of("-H", "-i", "10"), "/");
-        assertReleased("slowloris", run);
+        // Opened in the first 5 s, each ends at its 20 s head timeout.
+        attack("slowloris", List.of("-H", "-i", "10"), "/").assertReleasedBy(32);
     }
 
     @Test
     void slowBodyEndsAtTheMinimumRequestRate() throws Exception {
-        // An 8 KiB JSON body to the login API, up to 10 bytes every 2 s: about 4 B/s, far under 256 B/s.
-        SlowRun run = attack("slow-body", List.of("-B", "-i", "2", "-x", "10", "-s", "8192", "-t", "POST",
-                "-f", "application/json"), "/api/login");
-        assertReleased("slow-body", run);
+        // An 8 KiB JSON body to the login API, up to 10 bytes every 2 s: about 4 B/s, far under
+        // 256 B/s, but never a 30 s stall for the body timeout. Each ends after the rate's 10 s window.
+        attack("slow-body", List.of("-B", "-i", "2", "-x", "10", "-s", "8192", "-t", "POST", "-f", "application/json"),
+                "/api/login").assertReleasedBy(32);
     }
 
     @Test
     void slowReadEndsAtTheMinimumResponseRate() throws Exception {
         // A 512 B..1 KiB receive window, 32 bytes read every 5 s: about 6 B/s of a 1 MiB download.
-        SlowRun run = attack("slow-read", List.of("-X", "-w", "512", "-y", "1024", "-n", "5", "-z", "32", "-k", "1"),
-                "/big.bin");
-        assertReleased("slow-read", run);
+        // Where the kernel's send buffer took the whole response, the app has written it and the
+        // connection is idle: those end at the 30 s idle timeout, so the bound here is looser.
+        attack("slow-read", List.of("-X", "-w", "512", "-y", "1024", "-n", "5", "-z", "32", "-k", "1"), "/big.bin")
+                .assertReleasedBy(48);
     }
 
     @Test
     void rangeFloodIsAnsweredWithoutAmplification() throws Exception {
         // Apache Killer: HEAD requests whose Range lists ~3,000 overlapping ranges.
-        SlowRun run = attack("range", List.of("-R", "-a", "10", "-b", "3000"), "/big.bin");
-        System.out.println("range: " + run.summary());
+        attack("range", List.of("-R", "-a", "10", "-b", "3000"), "/big.bin");
 
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             // The attack's own header: 0-, then 5-0, 5-1, ... (mostly invalid, far too many): the whole file.
@@ -139,8 +142,7 @@ class SlowClientsIT {
      * what holds for every mode (the client served, the app alive, descriptors back) and returns
      * the connection states for the mode's own assertions.
      */
-    private SlowRun attack(String name, List<String> mode, String path) throws Exception {
-        int baseline = app.openDescriptors();
+    private Attack attack(String name, List<String> mode, String path) throws Exception {
         Path prefix = OUT.resolve("slowhttptest-" + name);
         List<String> command = new ArrayList<>(List.of(slowhttptest.toString()));
         command.addAll(mode);
@@ -148,35 +150,21 @@ class SlowClientsIT {
                 "-p", "5", "-g", "-o", prefix.toString(), "-u", app.uri(path).toString()));
         Tool tool;
         NormalClient.Stats during;
-        // The server's side of what the attack holds: the app's descriptors, sampled twice a second.
-        AtomicInteger peakDescriptors = new AtomicInteger(baseline);
-        AtomicBoolean attacking = new AtomicBoolean(true);
-        Thread sampler = Thread.ofVirtual().name("fd-sampler").start(() -> {
-            while (attacking.get() && app.isAlive()) {
-                peakDescriptors.accumulateAndGet(app.openDescriptors(), Math::max);
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        try (NormalClient client = NormalClient.start(app.uri("/css/app.css"), app.uri("/api/health"))) {
+        DescriptorTrace descriptors = DescriptorTrace.start(app);
+        try (descriptors; NormalClient client = NormalClient.start(app.uri("/css/app.css"), app.uri("/api/health"))) {
             tool = Tool.run(command, tmp, OUT.resolve("slowhttptest-" + name + ".txt"), SECONDS + 60);
             client.close();
             during = client.stats();
-        } finally {
-            attacking.set(false);
-            sampler.join(5_000);
         }
         SlowRun run = SlowRun.parse(Path.of(prefix + ".csv"), tool.output());
-        long releaseStart = System.nanoTime();
+        long afterStart = System.nanoTime();
+        int baseline = descriptors.baseline();
         int after = app.awaitDescriptorsAtMost(baseline + FD_SLACK, 30_000);
-        long releaseMs = (System.nanoTime() - releaseStart) / 1_000_000;
-        System.out.println(name + ": " + run.summary());
+        long afterMs = (System.nanoTime() - afterStart) / 1_000_000;
+        System.out.println(name + ": slowhttptest saw " + run.summary());
+        System.out.println(name + ": " + descriptors.summary());
         System.out.println(name + ": normal client during the attack: " + during);
-        System.out.println(name + ": app descriptors " + baseline + " before, at most " + peakDescriptors.get()
-                + " during, " + after + " " + releaseMs
+        System.out.println(name + ": app descriptors " + baseline + " before, " + after + " " + afterMs
                 + " ms after slowhttptest ended (slowhttptest took " + tool.millis() + " ms, exit " + tool.exitStatus() + ")");
 
         assertEquals(0, tool.exitStatus(), () -> "slowhttptest failed:\n" + Tool.tail(tool.output(), 3000));
@@ -186,13 +174,22 @@ class SlowClientsIT {
                 + " " + during.errors().stream().limit(10).toList());
         assertTrue(during.p99Ms() < P99_BOUND_MS, name + ": the normal client's p99 stayed under " + P99_BOUND_MS + " ms: " + during);
         assertTrue(after <= baseline + FD_SLACK, name + ": descriptors back near " + baseline + " within 30 s, still " + after);
-        return run;
+        return new Attack(name, run, descriptors);
     }
 
-    private static void assertReleased(String name, SlowRun run) {
-        assertTrue(run.peak() >= CONNECTIONS * 9 / 10, name + ": the attack held its connections at all: " + run.summary());
-        assertTrue(run.releasedAt() >= 0 && run.releasedAt() <= RELEASED_BY,
-                name + ": the server let the slow connections go by second " + RELEASED_BY + ": " + run.summary());
+    /** One attack's connection states, as slowhttptest saw them and as the app's descriptors show them. */
+    record Attack(String name, SlowRun run, DescriptorTrace descriptors) {
+        /**
+         * The attack held its connections (at least 90% connected at once), and the app let them
+         * go by {@code bySecond} of the run, before slowhttptest gave up: the app's descriptors
+         * fell back to a tenth of their peak over the baseline.
+         */
+        void assertReleasedBy(double bySecond) {
+            assertTrue(run.peak() >= CONNECTIONS * 9 / 10, name + ": the attack held its connections at all: " + run.summary());
+            double released = descriptors.releasedAt();
+            assertTrue(released >= 0 && released <= bySecond, name + ": the app let the slow connections go by second "
+                    + bySecond + ": " + descriptors.summary() + "; slowhttptest saw " + run.summary());
+        }
     }
 
     private static HttpResponse<byte[]> get(HttpClient client, String path, String range) throws Exception {
