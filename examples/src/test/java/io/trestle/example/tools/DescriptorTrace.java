@@ -74,7 +74,8 @@ final class DescriptorTrace implements AutoCloseable {
     synchronized String summary() {
         double released = releasedAt();
         return "the app held up to " + peakOverBaseline() + " descriptors over its " + baseline + " (at " + peakAt() + " s); "
-                + (released < 0 ? "still held when the attack ended" : "released by " + released + " s");
+                + (released < 0 ? "still held when the attack ended"
+                        : "released by " + released + " s, " + Math.round((released - peakAt()) * 10) / 10.0 + " s after the peak");
     }
 
     private void loop() {
