@@ -48,22 +48,25 @@ final class DescriptorTrace implements AutoCloseable {
         return (int) samples.stream().mapToLong(s -> s[1] - baseline).max().orElse(0);
     }
 
-    /** When the peak was first reached, in seconds since the start. */
+    /**
+     * When the app first held 90% of its peak, in seconds since the start: the attack's
+     * connections were all open (a few descriptors more or less come and go with other clients).
+     */
     synchronized double peakAt() {
         int peak = peakOverBaseline();
-        return samples.stream().filter(s -> s[1] - baseline == peak).mapToLong(s -> s[0]).findFirst().orElse(0) / 1000.0;
+        return samples.stream().filter(s -> (s[1] - baseline) * 10 >= peak * 9L).mapToLong(s -> s[0]).findFirst().orElse(0) / 1000.0;
     }
 
     /**
-     * The first time after the peak at which at most a tenth of it was still held, in seconds
-     * since the start; -1 when the app held them as long as it was sampled.
+     * The first time after {@link #peakAt()} at which at most a tenth of the peak was still held,
+     * in seconds since the start; -1 when the app held them as long as it was sampled.
      */
     synchronized double releasedAt() {
         int peak = peakOverBaseline();
         boolean afterPeak = false;
         for (long[] s : samples) {
             long over = s[1] - baseline;
-            afterPeak |= over == peak;
+            afterPeak |= over * 10 >= peak * 9L;
             if (afterPeak && over * 10 <= peak) {
                 return s[0] / 1000.0;
             }

@@ -1,6 +1,5 @@
 package io.trestle.example.tools;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,8 +69,10 @@ class TestsslIT {
                     "https://localhost:" + app.port() + "/"), tmp, OUT.resolve("testssl.txt"), 420);
         }
         System.out.println(summary(run.output()));
-        System.out.println("testssl took " + run.millis() + " ms");
-        assertEquals(0, run.exitStatus(), () -> "testssl failed:\n" + Tool.tail(run.output(), 3000));
+        System.out.println("testssl took " + run.millis() + " ms, exit status " + run.exitStatus());
+        // Its exit status is not a verdict (3.0 sets it from what it found); a finished scan ends with "Done".
+        assertTrue(run.output().lines().anyMatch(l -> l.strip().startsWith("Done ")) && Files.size(json) > 0,
+                () -> "testssl did not finish its scan (exit " + run.exitStatus() + "):\n" + Tool.tail(run.output(), 3000));
 
         List<String> problems = new ArrayList<>();
         for (JsonNode finding : new ObjectMapper().readTree(json.toFile())) {
