@@ -64,6 +64,8 @@ class SlowClientsIT {
     static Path tmp;
     static JarApp app;
     static Path slowhttptest;
+    /** The app's warnings printed so far, so that each attack prints its own. */
+    static int warningsSeen;
 
     @BeforeAll
     static void start() throws Exception {
@@ -174,7 +176,10 @@ class SlowClientsIT {
                 + " ms after slowhttptest ended (slowhttptest took " + tool.millis() + " ms, exit " + tool.exitStatus() + ")");
 
         assertEquals(0, tool.exitStatus(), () -> "slowhttptest failed:\n" + Tool.tail(tool.output(), 3000));
-        assertTrue(app.isAlive(), "the app survived " + name);
+        // What the app logged about it (a closed slow client is logged at WARN, rate-limited).
+        app.logLines(" WARN ").stream().skip(warningsSeen).limit(5).forEach(l -> System.out.println(name + ": app> " + l));
+        warningsSeen = app.logLines(" WARN ").size();
+        assertTrue(app.isAlive(), "the app survived " + name + "; its errors: " + app.logLines(" ERROR "));
         assertTrue(during.requests() >= 10, name + ": the normal client ran: " + during);
         assertTrue(during.errors().size() <= during.requests() / 100, name + ": the normal client was served: " + during
                 + " " + during.errors().stream().limit(10).toList());
