@@ -26,9 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * slowhttptest's four attacks on the packaged app over plain HTTP, 1,000 connections each (200
  * slow readers) and 60 s at most, with a {@link NormalClient} measured alongside. Slowloris (a head trickled a header
- * every 10 s) must end at the head timeout (20 s); a body trickled at a few bytes a second and a
- * download read 32 bytes every 5 s must end at the minimum data rates (256 B/s averaged over
- * 10 s) rather than be held as long as the client likes; a flood of overlapping {@code Range}
+ * every 10 s) must end at the head timeout (20 s); a body trickled at a few bytes a second must end at
+ * the minimum request rate (256 B/s averaged over 10 s), and a download read 32 bytes every 5 s at
+ * the write timeout (30 s; see {@link #slowReadEndsAtTheWriteTimeout()}), rather than be held as
+ * long as the client likes; a flood of overlapping {@code Range}
  * headers (Apache Killer) must be answered without amplification. When the app lets connections
  * go is read from its descriptors ({@link DescriptorTrace}). In each, the normal client keeps
  * being served (errors at most 1%, p99 under 2 s), and after the attack the app's descriptors come
@@ -114,12 +115,14 @@ class SlowClientsIT {
     }
 
     @Test
-    void slowReadEndsAtTheMinimumResponseRate() throws Exception {
+    void slowReadEndsAtTheWriteTimeout() throws Exception {
         // A 512 B..1 KiB receive window, 32 bytes read every 5 s: about 6 B/s. The app's write
-        // blocks once the kernel's send buffer is full; each ends after the rate's 10 s window
-        // (the 30 s write timeout alone would hold them about 30 s).
+        // blocks once the kernel's send buffer is full, and Linux wakes a blocked writer only when
+        // half that buffer (MiBs on loopback) has drained, so the server sees no progress to
+        // measure a rate on: a reader this slow is cut by the 30 s write timeout (with a reset, so
+        // the kernel drops what it still queues) — once, not "as long as the client likes".
         attack("slow-read", List.of("-X", "-w", "512", "-y", "1024", "-n", "5", "-z", "32", "-k", "1"), "/big.bin",
-                SLOW_READERS).assertHeldAtMost(20);
+                SLOW_READERS).assertHeldAtMost(40);
     }
 
     @Test
