@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -67,6 +68,12 @@ class ApiSignatureTest {
     @CsvSource({"io.trestle", "io.trestle.login"})
     void theSignatureIsTheSameOnEveryRun(String pkg) throws Exception {
         assertEquals(ApiSignature.of(pkg), ApiSignature.of(pkg));
+    }
+
+    @Test
+    void theDiffShowsRemovedAndAddedLines() {
+        String diff = diff(List.of("# head", "a type x", "a method m()"), List.of("# head", "a type x", "a method m(int)"));
+        assertEquals("- a method m()\n+ a method m(int)", diff);
     }
 
     static String text(String artifact, String pkg, List<String> lines) {
