@@ -121,6 +121,19 @@ class ArchitectureRulesCanFailTest {
         assertTrue(left.stream().noneMatch(line -> line.contains("ConnectionRouter")), left.toString());
     }
 
+    @Test
+    void aRecordedCycleIsKnownByItsPackagesNotByItsDependencyListing() {
+        String recorded = "Cycle detected: Slice a -> \n                Slice a.b -> \n                Slice a\n"
+                + "  1. Dependencies of Slice a\n    - Method <a.X.y()> calls method <a.b.Z.w()> in (X.java:3)";
+        String grown = recorded + "\n    - Method <a.X.v()> calls method <a.b.Z.u()> in (X.java:9)";
+        String other = "Cycle detected: Slice a -> \n                Slice a.c -> \n                Slice a\n"
+                + "  1. Dependencies of Slice a\n    - Method <a.X.y()> calls method <a.c.Z.w()> in (X.java:3)";
+        ArchitectureTest.SameCycle matcher = new ArchitectureTest.SameCycle();
+        assertEquals("Cycle detected: Slice a -> Slice a.b -> Slice a", ArchitectureTest.SameCycle.path(recorded));
+        assertTrue(matcher.matches(grown, recorded));
+        assertFalse(matcher.matches(other, recorded));
+    }
+
     private static String violations(ArchRule rule) {
         EvaluationResult result = rule.evaluate(FIXTURE);
         assertTrue(result.hasViolation(), "the rule found nothing: " + rule.getDescription());
