@@ -69,7 +69,7 @@ public interface Routes {
      * Attaches {@code name=value} to the metadata of every route, from any source, whose pattern
      * {@code pathPattern} covers (as a filter on that pattern would run for it), e.g. to mark what
      * a module protects; read through {@code Server.routes()} and
-     * {@link io.trestle.observe.ServerObserver#routesChanged}. Names are best prefixed with the
+     * {@link io.trestle.ServerObserver#routesChanged}. Names are best prefixed with the
      * module's ({@code login.protected}). It changes nothing about how requests are served.
      *
      * <pre>{@code
@@ -88,5 +88,5 @@ public interface Routes {
      * });
      * }</pre>
      */
-    Routes observer(io.trestle.observe.ServerObserver observer);
+    Routes observer(io.trestle.ServerObserver observer);
 }

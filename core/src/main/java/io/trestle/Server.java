@@ -3,8 +3,6 @@ package io.trestle;
 import io.trestle.config.CoreSettings;
 import io.trestle.http1.DefaultHeaders;
 import io.trestle.http1.Limits;
-import io.trestle.observe.RouteInfo;
-import io.trestle.observe.ServerObserver;
 import io.trestle.routing.RouteCollector;
 import io.trestle.routing.RouteConflictException;
 import io.trestle.routing.RouteTable;

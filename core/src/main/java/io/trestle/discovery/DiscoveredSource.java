@@ -2,7 +2,7 @@ package io.trestle.discovery;
 
 import io.trestle.Filter;
 import io.trestle.Plugin;
-import io.trestle.observe.ServerObserver;
+import io.trestle.ServerObserver;
 import io.trestle.Setting;
 import io.trestle.routing.RouteCollector;
 import java.io.IOException;
@@ -91,7 +91,7 @@ public final class DiscoveredSource implements AutoCloseable {
     }
 
     /**
-     * Observers found through {@code META-INF/services/io.trestle.observe.ServerObserver}; they
+     * Observers found through {@code META-INF/services/io.trestle.ServerObserver}; they
      * observe while the source's routes are in service.
      */
     public List<ServerObserver> observers() {

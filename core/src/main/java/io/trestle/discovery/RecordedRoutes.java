@@ -5,7 +5,7 @@ import io.trestle.Filter;
 import io.trestle.Handler;
 import io.trestle.Method;
 import io.trestle.Routes;
-import io.trestle.observe.ServerObserver;
+import io.trestle.ServerObserver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

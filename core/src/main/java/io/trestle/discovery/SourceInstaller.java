@@ -5,7 +5,7 @@ import io.trestle.Filter;
 import io.trestle.Plugin;
 import io.trestle.Routes;
 import io.trestle.WebResources;
-import io.trestle.observe.ServerObserver;
+import io.trestle.ServerObserver;
 import io.trestle.routing.RouteCollector;
 import java.util.IdentityHashMap;
 import java.util.Map;

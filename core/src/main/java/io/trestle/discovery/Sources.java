@@ -3,7 +3,7 @@ package io.trestle.discovery;
 import io.trestle.Filter;
 import io.trestle.Handler;
 import io.trestle.Plugin;
-import io.trestle.observe.ServerObserver;
+import io.trestle.ServerObserver;
 import io.trestle.Setting;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.trestle.http1;
 
 import io.trestle.Method;
-import io.trestle.observe.CompletedExchange;
+import io.trestle.CompletedExchange;
 import java.net.InetSocketAddress;
 
 /**

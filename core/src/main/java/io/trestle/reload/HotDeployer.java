@@ -10,7 +10,7 @@ import io.trestle.discovery.JarStamp;
 import io.trestle.discovery.SourceInstaller;
 import io.trestle.discovery.Sources;
 import io.trestle.json.JsonCodec;
-import io.trestle.observe.PluginEvent;
+import io.trestle.PluginEvent;
 import io.trestle.routing.RouteTable;
 import io.trestle.server.ServerAccess;
 import java.io.IOException;

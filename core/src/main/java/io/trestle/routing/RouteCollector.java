@@ -6,7 +6,7 @@ import io.trestle.Handler;
 import io.trestle.Method;
 import io.trestle.Route;
 import io.trestle.Routes;
-import io.trestle.observe.ServerObserver;
+import io.trestle.ServerObserver;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;

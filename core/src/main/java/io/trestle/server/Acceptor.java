@@ -4,7 +4,7 @@ import io.trestle.Status;
 import io.trestle.http1.DefaultHeaders;
 import io.trestle.http1.ErrorPages;
 import io.trestle.http1.LogLimiter;
-import io.trestle.observe.ConnectionEvent;
+import io.trestle.ConnectionEvent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

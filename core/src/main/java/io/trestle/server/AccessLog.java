@@ -2,8 +2,8 @@ package io.trestle.server;
 
 import io.trestle.AccessLogWriter;
 import io.trestle.http1.DateTexts;
-import io.trestle.observe.CompletedExchange;
-import io.trestle.observe.ServerObserver;
+import io.trestle.CompletedExchange;
+import io.trestle.ServerObserver;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,11 +1,11 @@
 package io.trestle.server;
 
 import io.trestle.http1.LogLimiter;
-import io.trestle.observe.CompletedExchange;
-import io.trestle.observe.ConnectionEvent;
-import io.trestle.observe.PluginEvent;
-import io.trestle.observe.RouteInfo;
-import io.trestle.observe.ServerObserver;
+import io.trestle.CompletedExchange;
+import io.trestle.ConnectionEvent;
+import io.trestle.PluginEvent;
+import io.trestle.RouteInfo;
+import io.trestle.ServerObserver;
 import io.trestle.routing.RouteTable;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

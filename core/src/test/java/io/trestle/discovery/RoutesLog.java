@@ -62,7 +62,7 @@ final class RoutesLog implements Routes {
     }
 
     @Override
-    public Routes observer(io.trestle.observe.ServerObserver observer) {
+    public Routes observer(io.trestle.ServerObserver observer) {
         lines.add("observer " + observer.getClass().getName());
         return this;
     }

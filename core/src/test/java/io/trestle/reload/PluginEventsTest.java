@@ -12,9 +12,9 @@ import io.trestle.discovery.Deployment;
 import io.trestle.discovery.DiscoveryOptions;
 import io.trestle.discovery.fixtures.Probe;
 import io.trestle.fixtures.TestJars;
-import io.trestle.observe.PluginEvent;
-import io.trestle.observe.RouteInfo;
-import io.trestle.observe.ServerObserver;
+import io.trestle.PluginEvent;
+import io.trestle.RouteInfo;
+import io.trestle.ServerObserver;
 import io.trestle.routing.RouteTable;
 import io.trestle.testsupport.LogCapture;
 import java.net.URI;
@@ -59,7 +59,6 @@ class PluginEventsTest {
                 .java("com.acme.ping.PingPlugin", """
                         package com.acme.ping;
                         import io.trestle.*;
-                        import io.trestle.observe.*;
                         import io.trestle.discovery.fixtures.Probe;
                         public final class PingPlugin implements Plugin {
                             public void install(Routes r, Config c) {
@@ -161,7 +160,7 @@ class PluginEventsTest {
             Files.copy(TestJars.builder()
                     .java("com.acme.watch.Watcher", """
                             package com.acme.watch;
-                            import io.trestle.observe.*;
+                            import io.trestle.*;
                             import io.trestle.discovery.fixtures.Probe;
                             public final class Watcher implements ServerObserver {
                                 public void exchangeCompleted(CompletedExchange e) {

@@ -3,7 +3,7 @@ package io.trestle.login;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.trestle.observe.RouteInfo;
+import io.trestle.RouteInfo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

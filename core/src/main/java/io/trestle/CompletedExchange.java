@@ -1,6 +1,5 @@
-package io.trestle.observe;
+package io.trestle;
 
-import io.trestle.Method;
 
 /**
  * One request and its response, as {@link ServerObserver#exchangeCompleted} sees it after the

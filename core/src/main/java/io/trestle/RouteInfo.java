@@ -1,6 +1,5 @@
-package io.trestle.observe;
+package io.trestle;
 
-import io.trestle.Method;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;

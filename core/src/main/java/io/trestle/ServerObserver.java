@@ -1,4 +1,4 @@
-package io.trestle.observe;
+package io.trestle;
 
 import java.util.List;
 
