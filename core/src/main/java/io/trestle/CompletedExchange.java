@@ -42,7 +42,9 @@ public interface CompletedExchange {
 
     /**
      * From the request's first bytes having arrived (its head about to be read) to the response
-     * having been written; 0 or more.
+     * having been written; 0 or more. Measured only while an observer listens (the server reads
+     * no clock for it otherwise), so an exchange that began before the first observer came (a
+     * plugin's, deployed meanwhile) reports 0.
      */
     long durationNanos();
 

@@ -25,6 +25,12 @@ public interface ConnectionContext {
      */
     void exchanged(ExchangeView exchange);
 
+    /**
+     * Whether an exchange's duration is wanted (an observer beyond the access log listens): the
+     * two clock reads are then taken, else the duration is 0. Read once per exchange.
+     */
+    boolean timesExchanges();
+
     /** Called once on the connection's thread before it reads anything. */
     void opened(Http1Connection connection);
 

@@ -305,7 +305,7 @@ public final class Http1Connection implements Runnable {
                 input.deadlineAfter(headTimeoutNanos);
             }
             first = false;
-            long started = System.nanoTime();
+            long started = ctx.timesExchanges() ? System.nanoTime() : 0; // 0: nobody asks how long it took
             long received = input.consumed();
             RequestHead head;
             try {
@@ -335,6 +335,11 @@ public final class Http1Connection implements Runnable {
                 return;
             }
         }
+    }
+
+    /** Nanoseconds since {@code started}, or 0 when the exchange was not timed ({@code started} 0). */
+    private static long elapsedSince(long started) {
+        return started == 0 ? 0 : System.nanoTime() - started;
     }
 
     /** Serves one request; returns whether the connection may carry another. */
@@ -377,7 +382,7 @@ public final class Http1Connection implements Runnable {
             LOG.debug("completing the response to {} failed: {}", remote, e.toString());
             res.closeConnection();
         }
-        view.answered(req, res, output.written() - written, input.consumed() - receivedBefore, System.nanoTime() - started);
+        view.answered(req, res, output.written() - written, input.consumed() - receivedBefore, elapsedSince(started));
         try {
             ctx.exchanged(view);
         } finally {
@@ -415,7 +420,7 @@ public final class Http1Connection implements Runnable {
             LOG.debug("could not send {}: {}", status, e.toString());
         }
         if (res != null) {
-            view.refused(remote, res, output.written() - written, received, System.nanoTime() - started);
+            view.refused(remote, res, output.written() - written, received, elapsedSince(started));
             try {
                 ctx.exchanged(view);
             } finally {

@@ -226,6 +226,11 @@ public final class ServerRuntime implements ConnectionContext {
     }
 
     @Override
+    public boolean timesExchanges() {
+        return observers.any();
+    }
+
+    @Override
     public void opened(Http1Connection connection) {
         if (observers.any()) {
             observers.connectionOpened(event(connection));
