@@ -13,7 +13,7 @@
 #
 # Needs the jars run.sh builds (run it once, or: ./mvnw -q -DskipTests package &&
 # ./mvnw -q -f bench/pom.xml -DskipTests package). Environment: DURATION, WARMUP (seconds per
-# window), JVM_FLAGS (given to both JVMs; none by default).
+# window), JVM_FLAGS (given to both JVMs; none by default), SCENARIOS (a subset of the five).
 set -euo pipefail
 
 peer=${1:-netty}
@@ -23,7 +23,7 @@ warmup=${WARMUP:-2}
 bench=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$bench/.." && pwd)
 target="$bench/target"
-scenarios="plaintext-c64 plaintext-c256 pipelined-x16 json-c64 static-1k"
+scenarios=${SCENARIOS:-"plaintext-c64 plaintext-c256 pipelined-x16 json-c64 static-1k"}
 
 . "$repo/bin/find-java"
 JAVA_HOME=${JAVA_HOME:-}
