@@ -1,12 +1,14 @@
 package io.trestle.login;
 
 import io.trestle.login.redis.RedisServer;
+import io.trestle.testsupport.RequiresProgram;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** {@link LockoutScenarios} with sign-in attempts counted in a real Redis ({@code --sessions redis://...}). */
+@RequiresProgram(value = RedisServer.PROGRAM, install = RedisServer.INSTALL_HINT)
 class RedisLockoutApiTest extends LockoutScenarios {
     RedisServer redis;
 
@@ -19,7 +21,9 @@ class RedisLockoutApiTest extends LockoutScenarios {
     void stopRedis() throws Exception {
         stopServer(); // before Redis, so the server's last calls still reach it
         f = null;
-        redis.close();
+        if (redis != null) { // null when starting it failed
+            redis.close();
+        }
     }
 
     @Override
