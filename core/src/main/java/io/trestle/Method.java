@@ -12,11 +12,6 @@ public enum Method {
 
     private static final Method[] VALUES = values();
 
-    /** Whether a response to this method carries no body (HEAD), whatever the handler writes. */
-    public boolean omitsResponseBody() {
-        return this == HEAD;
-    }
-
     /**
      * The method whose name is {@code bytes[from, to)}, or {@code null} when it is no known method.
      * Compares bytes in place so the parser builds no String per request.

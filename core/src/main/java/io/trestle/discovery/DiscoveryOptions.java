@@ -54,10 +54,6 @@ public record DiscoveryOptions(ClassLoader classLoader, List<String> scanPackage
         return new DiscoveryOptions(loader, scanPackages, pluginsDir, strict, plugins);
     }
 
-    public DiscoveryOptions withScanPackages(List<String> packages) {
-        return new DiscoveryOptions(classLoader, packages, pluginsDir, strict, plugins);
-    }
-
     /** Another plugins folder; {@code null} loads no plugin jars. */
     public DiscoveryOptions withPluginsDir(Path dir) {
         return new DiscoveryOptions(classLoader, scanPackages, dir, strict, plugins);

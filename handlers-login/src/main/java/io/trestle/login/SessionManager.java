@@ -83,10 +83,6 @@ public final class SessionManager {
         return idle;
     }
 
-    public Duration maxLifetime() {
-        return max;
-    }
-
     private Instant expiry(Instant created, Instant lastAccess) {
         Instant idleEnd = lastAccess.plus(idle);
         Instant absoluteEnd = created.plus(max);
