@@ -1,7 +1,5 @@
 package io.trestle;
 
-import io.trestle.server.BufferedAccessLogWriter;
-import io.trestle.server.LoggerAccessLogWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;

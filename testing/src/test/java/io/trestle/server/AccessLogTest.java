@@ -100,7 +100,7 @@ class AccessLogTest {
 
     @Test
     void byDefaultLinesGoToTheTrestleAccessLogger() throws Exception {
-        try (LogCapture log = LogCapture.of(LoggerAccessLogWriter.LOGGER)) {
+        try (LogCapture log = LogCapture.of("trestle.access")) {
             try (TrestleTest t = TrestleTest.start(server()); RawConnection c = t.connect()) {
                 c.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
                 assertEquals(200, c.readResponse().status());

@@ -1,6 +1,5 @@
-package io.trestle.server;
+package io.trestle;
 
-import io.trestle.AccessLogWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -29,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>Why not a logging event per line: at 400,000 pipelined requests a second the logger, its
  * event and its queue were a third of the server's CPU time per request.
  */
-public final class BufferedAccessLogWriter implements AccessLogWriter {
+final class BufferedAccessLogWriter implements AccessLogWriter {
     private static final Logger LOG = LoggerFactory.getLogger(BufferedAccessLogWriter.class);
 
     /** Bytes per buffer: at 40 MB of lines a second (pipelined plaintext) the writer has 3 ms to empty the other. */
@@ -63,7 +62,7 @@ public final class BufferedAccessLogWriter implements AccessLogWriter {
      * @param name        what the output is, for log messages ("standard output", a file name)
      * @param closeOutput whether closing this writer closes {@code out}
      */
-    public BufferedAccessLogWriter(OutputStream out, String name, boolean closeOutput) {
+    BufferedAccessLogWriter(OutputStream out, String name, boolean closeOutput) {
         this(out, name, closeOutput, DEFAULT_CAPACITY, DEFAULT_MAX_DELAY);
     }
 
@@ -118,7 +117,7 @@ public final class BufferedAccessLogWriter implements AccessLogWriter {
     }
 
     /** How often a request found both buffers full and waited for the output. */
-    public long waits() {
+    long waits() {
         lock.lock();
         try {
             return waits;

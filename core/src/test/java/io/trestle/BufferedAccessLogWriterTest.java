@@ -1,4 +1,4 @@
-package io.trestle.server;
+package io.trestle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

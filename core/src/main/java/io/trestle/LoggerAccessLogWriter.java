@@ -1,6 +1,5 @@
-package io.trestle.server;
+package io.trestle;
 
-import io.trestle.AccessLogWriter;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +10,9 @@ import org.slf4j.LoggerFactory;
  * clock read) per request: with logback and an asynchronous appender, pipelined plaintext took a
  * fifth more CPU per request than with {@link BufferedAccessLogWriter}.
  */
-public final class LoggerAccessLogWriter implements AccessLogWriter {
+final class LoggerAccessLogWriter implements AccessLogWriter {
     /** The logger's name. */
-    public static final String LOGGER = "trestle.access";
+    static final String LOGGER = "trestle.access";
 
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
