@@ -1,6 +1,6 @@
 package io.trestle.staticfiles;
 
-import io.trestle.http1.DateTexts;
+import io.trestle.HttpDate;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -37,9 +37,9 @@ final class HttpDates {
     private HttpDates() {
     }
 
-    /** Formats seconds since the epoch as an IMF-fixdate (core's formatter, the one the Date header uses). */
+    /** Formats seconds since the epoch as an IMF-fixdate (the API's {@link HttpDate}, as the Date header). */
     static String format(long epochSeconds) {
-        return DateTexts.httpDate(epochSeconds);
+        return HttpDate.format(epochSeconds);
     }
 
     /** Seconds since the epoch, or {@link #INVALID} (callers then ignore the header, as RFC 9110 says). */
