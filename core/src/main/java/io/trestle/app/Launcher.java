@@ -12,27 +12,17 @@ import io.trestle.config.UsageException;
 import io.trestle.discovery.Deployment;
 import io.trestle.discovery.DiscoveryException;
 import io.trestle.discovery.DiscoveryOptions;
-import io.trestle.reload.HotDeployer;
 import io.trestle.reload.PluginFolderWatcher;
 import io.trestle.routing.RouteTable;
-import io.trestle.server.TlsContexts;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,11 +68,21 @@ public final class Launcher {
     private final PrintStream err;
     private final Map<String, String> env;
 
+    private final AppSettings settings;
+    private final Consumer<Thread> shutdownHooks;
+
     public Launcher(App app, PrintStream out, PrintStream err, Map<String, String> env) {
+        this(app, out, err, env, Runtime.getRuntime()::addShutdownHook);
+    }
+
+    /** With {@code shutdownHooks} in place of {@link Runtime#addShutdownHook}: for tests. */
+    Launcher(App app, PrintStream out, PrintStream err, Map<String, String> env, Consumer<Thread> shutdownHooks) {
         this.app = app;
         this.out = out;
         this.err = err;
         this.env = env;
+        this.settings = new AppSettings(app.defaults());
+        this.shutdownHooks = shutdownHooks;
     }
 
     /**
@@ -109,7 +109,7 @@ public final class Launcher {
      * @throws DiscoveryException when the class path can't be served
      */
     public Server start(String... args) throws DiscoveryException {
-        RawSettings raw = RawSettings.parse(args, env, coreSettings());
+        RawSettings raw = RawSettings.parse(args, env, settings.core());
         return serve(raw, false);
     }
 
@@ -124,7 +124,7 @@ public final class Launcher {
         PrintStream console = System.out;
         try {
             Commands commands = Commands.load(app.commands(), Launcher.class.getClassLoader());
-            List<Setting> known = new ArrayList<>(coreSettings());
+            List<Setting> known = new ArrayList<>(settings.core());
             known.addAll(commands.settings());
             RawSettings raw = RawSettings.parse(args, env, known);
             List<String> positionals = raw.positionals();
@@ -144,7 +144,7 @@ public final class Launcher {
             if (command == null) {
                 throw new UsageException("unknown command '" + name + "' (commands: " + commands.names() + ")");
             }
-            List<Setting> settings = merged(coreSettings(), command.settings());
+            List<Setting> settings = this.settings.with(command.settings());
             if (raw.helpRequested()) {
                 out.println(name + ": " + command.description());
                 out.print(Usage.format(app.name() + " " + name, settings));
@@ -172,21 +172,65 @@ public final class Launcher {
         }
     }
 
-    /** Discovers, checks the settings and serves; with {@code hook}, SIGTERM closes gracefully. */
+    /**
+     * Discovers, checks the settings and serves; with {@code hook}, SIGTERM closes gracefully.
+     *
+     * <p>The server owns the application's other parts, in a {@link Parts}: the deployment, the
+     * plugin-folder watcher and the redirect server, started in that order. Closing the server
+     * stops accepting, lets running requests finish, closes its access log, then closes the parts
+     * in reverse: the redirect server, the watcher (no reload may run while the deployment
+     * closes), the deployment. A start that fails closes what had started, in the same order.
+     */
     private Server serve(RawSettings raw, boolean hook) throws DiscoveryException {
         long start = System.nanoTime();
-        Deployment deployment = discover(raw);
+        Parts parts = new Parts();
         Server server = null;
-        AccessLogWriter accessLog = null;
         try {
-            Config config = raw.resolve(merged(coreSettings(), deployment.settings()));
+            Deployment deployment = parts.start("deployment", () -> discover(raw), Deployment::close);
+            Config config = raw.resolve(settings.with(deployment.settings()));
             RouteTable table = deployment.start(config);
             long discovered = System.nanoTime();
-            SSLContext tls = tls(config);
+            SSLContext tls = TlsSetup.context(config);
             Duration shutdownGrace = CoreSettings.limits(config).shutdownGrace();   // checks the limits, too
-            accessLog = accessLog(config);
-            AtomicReference<Server> redirector = new AtomicReference<>();
-            AtomicReference<PluginFolderWatcher> watcher = new AtomicReference<>();
+            server = startServer(config, table, tls, parts);
+            if (config.bool(CoreSettings.RELOAD.name(), true)) {
+                Server running = server;
+                parts.start("plugin watcher", () -> PluginWatcher.start(deployment, running,
+                        declared -> raw.resolveKnown(settings.with(declared)), shutdownGrace), PluginFolderWatcher::close);
+            }
+            String redirectPort = config.get(CoreSettings.REDIRECT_HTTP.name()).orElse(null);
+            if (redirectPort != null) {
+                int tlsPort = server.port();
+                Server plain = parts.start("redirect server", () -> HttpsRedirect.start(
+                        config.string(CoreSettings.HOST.name(), "127.0.0.1"), Integer.parseInt(redirectPort), tlsPort,
+                        config, AccessLogSetup.open(config)), Server::close);
+                LOG.info("redirecting plain HTTP on {} to HTTPS", plain.uri());
+            }
+            LOG.info("routes:\n{}", RouteListing.format(table));
+            LOG.info("{} started in {} ms (discovery {} ms); serving {}", app.name(), millis(System.nanoTime() - start),
+                    millis(discovered - start), server.uri());
+        } catch (RuntimeException | DiscoveryException e) {
+            try {
+                if (server != null) {
+                    server.close(); // and its parts
+                } else {
+                    parts.close();
+                }
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+        if (hook) {
+            addShutdownHook(server);
+        }
+        return server;
+    }
+
+    /** The main server, with its access log; it closes {@code parts} after itself. */
+    private static Server startServer(Config config, RouteTable table, SSLContext tls, Parts parts) {
+        AccessLogWriter accessLog = AccessLogSetup.open(config);
+        try {
             Server.Builder builder = Server.builder()
                     .host(config.string(CoreSettings.HOST.name(), "127.0.0.1"))
                     .port(config.integer(CoreSettings.PORT.name(), 8080))
@@ -195,117 +239,37 @@ public final class Launcher {
                     .routeTable(table)
                     .tls(tls)
                     .securityHeaders(config.bool(CoreSettings.SECURITY_HEADERS.name(), true))
-                    .onClose(() -> {
-                        Server plain = redirector.get();
-                        if (plain != null) {
-                            plain.close();
-                        }
-                    })
-                    .onClose(() -> {
-                        PluginFolderWatcher w = watcher.get();
-                        if (w != null) {
-                            w.close();     // before the deployment: no reload may run while it closes
-                        }
-                    })
-                    .onClose(deployment::close);
-            server = (accessLog != null ? builder.accessLog(accessLog) : builder.accessLog(false)).build().start();
-            if (config.bool(CoreSettings.RELOAD.name(), true)) {
-                watcher.set(watch(deployment, server, raw, shutdownGrace));
-            }
-            String redirectPort = config.get(CoreSettings.REDIRECT_HTTP.name()).orElse(null);
-            Integer redirect = redirectPort == null ? null : Integer.valueOf(redirectPort);
-            if (redirect != null) {
-                Server plain = HttpsRedirect.start(config.string(CoreSettings.HOST.name(), "127.0.0.1"), redirect,
-                        server.port(), config, accessLog(config));
-                redirector.set(plain);
-                LOG.info("redirecting plain HTTP on {} to HTTPS", plain.uri());
-            }
-            LOG.info("routes:\n{}", RouteListing.format(table));
-            LOG.info("{} started in {} ms (discovery {} ms); serving {}", app.name(), millis(System.nanoTime() - start),
-                    millis(discovered - start), server.uri());
-        } catch (RuntimeException | DiscoveryException e) {
-            if (server == null && accessLog != null) {
+                    .onClose(parts::close);
+            return (accessLog != null ? builder.accessLog(accessLog) : builder.accessLog(false)).build().start();
+        } catch (RuntimeException e) {
+            if (accessLog != null) {
                 accessLog.close(); // a server that started closes its own
             }
-            deployment.close();
             throw e;
         }
-        if (hook) {
-            Server running = server;
-            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("trestle-shutdown").unstarted(() -> {
-                LOG.info("shutting down");
-                running.close();
-                app.onShutdown().run();
-            }));
-        }
-        return server;
     }
 
     /**
-     * Hot reload: a jar added, replaced or removed in the plugins folder changes the routes while
-     * the server runs. A new jar's settings are resolved like the start-up ones (flags, file,
-     * environment, defaults); flags of jars since removed are passed over, as they were checked
-     * at start-up.
+     * At SIGTERM: closes the server (and its parts), then runs the app's {@code onShutdown}. A
+     * SIGTERM that came while the server started leaves the JVM already stopping, and it takes no
+     * more hooks: then the server closes now, quietly, as the hook would have.
      */
-    private PluginFolderWatcher watch(Deployment deployment, Server server, RawSettings raw, Duration shutdownGrace) {
-        HotDeployer deployer = new HotDeployer(deployment, server,
-                declared -> raw.resolveKnown(merged(coreSettings(), declared)), shutdownGrace);
+    private void addShutdownHook(Server server) {
+        Runnable shutdown = () -> {
+            LOG.info("shutting down");
+            server.close();
+            app.onShutdown().run();
+        };
         try {
-            return PluginFolderWatcher.start(deployer, PluginFolderWatcher.DEFAULT_SETTLE);
-        } catch (IOException e) {
-            LOG.warn("hot reload is off: cannot watch {}: {}", deployer.pluginsDir(), e.getMessage());
-            return null;
-        }
-    }
-
-    /** The access log {@code --access-log} and {@code --access-log-to} ask for, or null when it is off. */
-    private static AccessLogWriter accessLog(Config config) {
-        if (!config.bool(CoreSettings.ACCESS_LOG.name(), true)) {
-            return null;
-        }
-        String to = config.string(CoreSettings.ACCESS_LOG_TO.name(), "stdout");
-        switch (to) {
-            case "stdout":
-                return AccessLogWriter.toStandardOutput();
-            case "logger":
-                return AccessLogWriter.toLogger();
-            default:
-                try {
-                    return AccessLogWriter.toFile(Path.of(to));
-                } catch (NoSuchFileException e) {
-                    throw new UsageException("--access-log-to " + to + ": its folder does not exist");
-                } catch (AccessDeniedException e) {
-                    throw new UsageException("--access-log-to " + to + ": permission denied");
-                } catch (IOException | InvalidPathException e) {
-                    throw new UsageException("--access-log-to " + to + ": cannot append to it (" + e.getMessage() + ")");
-                }
-        }
-    }
-
-    /** The TLS context of {@code --tls-keystore} and {@code --tls-password-file}, or null. */
-    private static SSLContext tls(Config config) {
-        var keystore = config.get(CoreSettings.TLS_KEYSTORE.name());
-        var password = config.get(CoreSettings.TLS_PASSWORD_FILE.name());
-        if (keystore.isEmpty() && password.isEmpty()) {
-            if (config.get(CoreSettings.REDIRECT_HTTP.name()).isPresent()) {
-                throw new UsageException("--redirect-http needs HTTPS: give --tls-keystore and --tls-password-file");
-            }
-            return null;
-        }
-        if (keystore.isEmpty() || password.isEmpty()) {
-            throw new UsageException("HTTPS needs both --tls-keystore FILE and --tls-password-file FILE");
-        }
-        CoreSettings.tlsPolicy(config); // a version left without a suite is a usage error, before the keystore is read
-        try {
-            return TlsContexts.fromPkcs12(Path.of(keystore.get()), Path.of(password.get()));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            shutdownHooks.accept(Thread.ofPlatform().name("trestle-shutdown").unstarted(shutdown));
+        } catch (IllegalStateException shutdownInProgress) {
+            shutdown.run();
         }
     }
 
     private int help(RawSettings raw) throws DiscoveryException {
         try (Deployment deployment = discover(raw)) {
-            out.print(Usage.format(app.name(), sections(deployment)));
+            out.print(Usage.format(app.name(), settings.sections(deployment)));
             return 0;
         }
     }
@@ -315,10 +279,10 @@ public final class Launcher {
         try {
             if (raw.helpRequested()) {
                 out.println(RoutesCommand.NAME + ": " + RoutesCommand.DESCRIPTION);
-                out.print(Usage.format(app.name() + " " + RoutesCommand.NAME, sections(deployment)));
+                out.print(Usage.format(app.name() + " " + RoutesCommand.NAME, settings.sections(deployment)));
                 return 0;
             }
-            Config config = raw.resolve(merged(coreSettings(), deployment.settings()));
+            Config config = raw.resolve(settings.with(deployment.settings()));
             out.print(RouteListing.format(deployment.start(config)));
             return 0;
         } finally {
@@ -327,49 +291,8 @@ public final class Launcher {
     }
 
     private Deployment discover(RawSettings raw) throws DiscoveryException {
-        Config core = raw.resolveKnown(coreSettings());
+        Config core = raw.resolveKnown(settings.core());
         return Deployment.discover(DiscoveryOptions.from(core).withClassLoader(Launcher.class.getClassLoader()));
-    }
-
-    /** The core settings, with this application's defaults in place of theirs. */
-    List<Setting> coreSettings() {
-        List<Setting> list = new ArrayList<>();
-        for (Setting s : CoreSettings.ALL) {
-            String def = app.defaults().get(s.name());
-            list.add(def == null ? s : new Setting(s.name(), s.kind(), def, s.description()));
-        }
-        return list;
-    }
-
-    private Map<String, List<Setting>> sections(Deployment deployment) {
-        Map<String, List<Setting>> sections = new LinkedHashMap<>();
-        sections.put("server", coreSettings());
-        Set<String> seen = new LinkedHashSet<>();
-        coreSettings().forEach(s -> seen.add(s.name()));
-        deployment.sources().forEach(source -> {
-            List<Setting> own = new ArrayList<>();
-            for (Setting s : source.settings()) {
-                if (seen.add(s.name())) {
-                    own.add(s);
-                }
-            }
-            if (!own.isEmpty()) {
-                sections.put(source.name(), own);
-            }
-        });
-        return sections;
-    }
-
-    /** {@code first} then the settings of {@code more} whose names are new (a plugin may re-declare a core one). */
-    private static List<Setting> merged(List<Setting> first, List<Setting> more) {
-        Map<String, Setting> byName = new LinkedHashMap<>();
-        for (Setting s : first) {
-            byName.putIfAbsent(s.name(), s);
-        }
-        for (Setting s : more) {
-            byName.putIfAbsent(s.name(), s);
-        }
-        return List.copyOf(byName.values());
     }
 
     private static long millis(long nanos) {
