@@ -35,7 +35,7 @@ class ExampleJarIT {
                 .directory(REPO.toFile()).redirectErrorStream(true).start();
         try (HttpClient client = HttpClient.newHttpClient()) {
             BufferedReader log = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            URI uri = CompletableFuture.supplyAsync(() -> awaitListening(log)).get(30, TimeUnit.SECONDS);
+            URI uri = CompletableFuture.supplyAsync(() -> AppLog.awaitListening(log)).get(30, TimeUnit.SECONDS);
             HttpResponse<String> first = client.send(HttpRequest.newBuilder(uri.resolve("/")).build(),
                     HttpResponse.BodyHandlers.ofString());
             long firstResponseMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -83,9 +83,9 @@ class ExampleJarIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline && p.isAlive()) {
             for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
-                int i = line.indexOf("listening on ");
-                if (i >= 0) {
-                    return URI.create(line.substring(i + "listening on ".length()).trim());
+                URI uri = AppLog.listeningAddress(line);
+                if (uri != null) {
+                    return uri;
                 }
             }
             Thread.sleep(50);
@@ -127,21 +127,6 @@ class ExampleJarIT {
         assertEquals(1, p.exitValue());
         assertTrue(out.contains("needs Java 21 or newer"), out);
         assertTrue(!out.contains("Exception"), "no stack trace: " + out);
-    }
-
-    static URI awaitListening(BufferedReader log) {
-        try {
-            for (String line; (line = log.readLine()) != null; ) {
-                System.out.println("app> " + line);
-                int i = line.indexOf("listening on ");
-                if (i >= 0) {
-                    return URI.create(line.substring(i + "listening on ".length()).trim());
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("the app ended without listening");
     }
 
     static void drain(BufferedReader log) {

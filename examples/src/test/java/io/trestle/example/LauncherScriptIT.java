@@ -373,7 +373,7 @@ class LauncherScriptIT {
 
         private URI awaitListening() throws InterruptedException {
             String line = awaitLine("listening on ");
-            return URI.create(line.substring(line.indexOf("listening on ") + "listening on ".length()).trim());
+            return AppLog.listeningAddress(line);
         }
 
         private String awaitLine(String part) throws InterruptedException {

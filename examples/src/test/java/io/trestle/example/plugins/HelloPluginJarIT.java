@@ -3,6 +3,7 @@ package io.trestle.example.plugins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trestle.example.AppLog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -48,7 +49,7 @@ class HelloPluginJarIT {
         BlockingQueue<String> log = new LinkedBlockingQueue<>();
         Thread.ofVirtual().start(() -> pump(app, log));
         try (HttpClient client = HttpClient.newHttpClient()) {
-            URI uri = URI.create(awaitLine(log, "listening on ").replaceAll(".*listening on ", "").trim());
+            URI uri = AppLog.listeningAddress(awaitLine(log, "listening on "));
             assertEquals(404, client.send(HttpRequest.newBuilder(uri.resolve("/hello/Ada")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trestle.example.AppLog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -69,7 +70,7 @@ class PluginArchetypeJarIT {
                 .directory(HelloPluginJar.REPO.toFile()).redirectErrorStream(true).start();
         try (HttpClient client = HttpClient.newHttpClient()) {
             BufferedReader log = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
-            URI uri = CompletableFuture.supplyAsync(() -> awaitListening(log)).get(30, TimeUnit.SECONDS);
+            URI uri = CompletableFuture.supplyAsync(() -> AppLog.awaitListening(log)).get(30, TimeUnit.SECONDS);
             Thread.ofVirtual().start(() -> echo(log));
             assertEquals(404, get(client, uri.resolve(ROUTE)).statusCode());
 
@@ -107,21 +108,6 @@ class PluginArchetypeJarIT {
         }
         assertEquals(status, r.statusCode(), uri + " answered " + r.body());
         return r;
-    }
-
-    private static URI awaitListening(BufferedReader log) {
-        try {
-            for (String line; (line = log.readLine()) != null; ) {
-                System.out.println("app> " + line);
-                int i = line.indexOf("listening on ");
-                if (i >= 0) {
-                    return URI.create(line.substring(i + "listening on ".length()).trim());
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("the app ended without listening");
     }
 
     private static void echo(BufferedReader log) {

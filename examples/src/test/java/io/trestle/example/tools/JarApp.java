@@ -1,5 +1,6 @@
 package io.trestle.example.tools;
 
+import io.trestle.example.AppLog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -47,7 +48,7 @@ final class JarApp implements AutoCloseable {
         Process p = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         try {
-            URI uri = CompletableFuture.supplyAsync(() -> awaitListening(out)).get(60, TimeUnit.SECONDS);
+            URI uri = CompletableFuture.supplyAsync(() -> AppLog.awaitListening(out)).get(60, TimeUnit.SECONDS);
             JarApp app = new JarApp(p, uri);
             Thread.ofVirtual().name("app-log").start(() -> app.keep(out));
             return app;
@@ -127,18 +128,4 @@ final class JarApp implements AutoCloseable {
         }
     }
 
-    private static URI awaitListening(BufferedReader out) {
-        try {
-            for (String line; (line = out.readLine()) != null; ) {
-                System.out.println("app> " + line);
-                int i = line.indexOf("listening on ");
-                if (i >= 0) {
-                    return URI.create(line.substring(i + "listening on ".length()).trim());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        throw new IllegalStateException("the app ended without listening");
-    }
 }
